@@ -1,0 +1,17 @@
+package twostage.exec;
+
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Runs independent tasks and returns their results in task order. Each task must be a pure function of
+ * its index (its random stream derived from the index), so that the results do not depend on the
+ * runner, the number of threads or the order of execution.
+ */
+public interface Runner {
+  /** Evaluates {@code task} at 0..count-1 and returns the results in index order. */
+  <T> List<T> map(int count, IntFunction<T> task);
+
+  /** Number of tasks that run at once. */
+  int parallelism();
+}

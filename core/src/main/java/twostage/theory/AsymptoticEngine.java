@@ -1,0 +1,178 @@
+package twostage.theory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import twostage.linalg.Sym;
+import twostage.linalg.SymmetricEigen;
+
+/**
+ * The model-agnostic computation of Theorem 5.1's limit in representative coordinates (MATH.md §3).
+ *
+ * <p>Orbit directions of the symmetry group are removed by restricting every matrix to a basis B of
+ * their orthogonal complement (the horizontal space): V = H_B⁻¹ S_B H_B⁻¹ (eq. 4.2) and
+ * G = E[JJᵀ] − Cᵀ Σψ⁺ C, the Gram of the residual of J regressed on ψ, so that
+ * ‖L(v)‖² = vᵀ G v for L(v) = −(I − Π⋆) DT⋆[v] θ⋆ (eq. 6.1). Then E‖L(Z)‖² = tr(V G) and
+ * ‖L(Z)‖² = Σ λ_j χ²₁ with λ = eig(V^{1/2} G V^{1/2}).
+ *
+ * <p>Diagnostics reported (all dimensionless): {@code hessianMinEigenvalue} and
+ * {@code hessianMaxEigenvalue} (of H on the horizontal space), {@code hessianOrbitResidual}
+ * (‖H O‖/‖H‖ for the orbit basis O, 0 at the population minimiser), {@code orbitInteraction}
+ * (max_v vᵀGv/‖G‖ over unit orbit directions: L vanishes there), {@code featureGramMinEigenvalue}
+ * (smallest eigenvalue of E[ψψᵀ] counted in d_eff), {@code weightClipped} (most negative eigenvalue of
+ * V^{1/2}GV^{1/2} before clipping, relative to the largest).
+ */
+public final class AsymptoticEngine {
+  /** Relative eigenvalue tolerance used for ranks and pseudo-inverses unless stated otherwise. */
+  public static final double DEFAULT_RANK_TOLERANCE = 1e-9;
+
+  private final double rankTolerance;
+
+  /** An engine with {@link #DEFAULT_RANK_TOLERANCE}. */
+  public AsymptoticEngine() {
+    this(DEFAULT_RANK_TOLERANCE);
+  }
+
+  /** An engine that treats eigenvalues below {@code rankTolerance · max|λ|} as zero. */
+  public AsymptoticEngine(double rankTolerance) {
+    if (!(rankTolerance > 0 && rankTolerance < 1)) {
+      throw new IllegalArgumentException("rankTolerance must be in (0, 1), got " + rankTolerance);
+    }
+    this.rankTolerance = rankTolerance;
+  }
+
+  /**
+   * Computes the interaction at one instance.
+   *
+   * @param orbit q×o matrix whose columns span the orbit tangent at w⋆ (null or o = 0 when the group
+   *     is discrete); when null the horizontal space is the range of H
+   */
+  public Interaction evaluate(PretrainingMoments pre, DownstreamMoments down, DMatrixRMaj orbit) {
+    checkDimensions(pre, down);
+    Map<String, Double> diag = new LinkedHashMap<>();
+    DMatrixRMaj basis = horizontalBasis(pre.hessian(), orbit);
+    DMatrixRMaj g = residualGram(down);
+
+    DMatrixRMaj hB = Sym.congruence(basis, pre.hessian());
+    SymmetricEigen hEig = SymmetricEigen.of(hB);
+    double hMax = hEig.values().length == 0 ? 0 : hEig.values()[0];
+    double hMin = hEig.values().length == 0 ? 0 : hEig.values()[hEig.values().length - 1];
+    diag.put("hessianMaxEigenvalue", hMax);
+    diag.put("hessianMinEigenvalue", hMin);
+    if (!(hMin > rankTolerance * Math.abs(hMax))) {
+      throw new RegularityException(
+          "the pre-training Hessian is singular off the orbit directions (smallest eigenvalue "
+              + hMin + ", largest " + hMax + "): the descriptor is not locally identifiable");
+    }
+    if (orbit != null && orbit.numCols > 0) {
+      DMatrixRMaj ho = new DMatrixRMaj(orbit.numRows, orbit.numCols);
+      CommonOps_DDRM.mult(pre.hessian(), orthonormalColumns(orbit), ho);
+      diag.put("hessianOrbitResidual", Sym.maxAbs(ho) / Math.max(Math.abs(hMax), Double.MIN_NORMAL));
+      DMatrixRMaj go = Sym.congruence(orthonormalColumns(orbit), g);
+      double gScale = Math.max(SymmetricEigen.of(g).values()[0], Double.MIN_NORMAL);
+      diag.put("orbitInteraction", SymmetricEigen.of(go).values()[0] / gScale);
+    }
+
+    DMatrixRMaj v = variance(hEig, Sym.congruence(basis, pre.scoreCovariance()));
+    DMatrixRMaj gB = Sym.congruence(basis, g);
+    DMatrixRMaj vHalf = Sym.sqrtPsd(v);
+    SymmetricEigen w = SymmetricEigen.of(Sym.congruence(vHalf, gB));
+    double[] weights = w.values().clone();
+    double top = weights.length == 0 ? 0 : Math.max(weights[0], 0);
+    double clipped = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (weights[i] < 0) {
+        clipped = Math.min(clipped, weights[i] / Math.max(top, Double.MIN_NORMAL));
+        weights[i] = 0;
+      }
+    }
+    diag.put("weightClipped", clipped);
+
+    SymmetricEigen fEig = SymmetricEigen.of(down.featureGram());
+    int dEff = fEig.rank(rankTolerance);
+    diag.put("featureGramMinEigenvalue", dEff == 0 ? 0 : fEig.values()[dEff - 1]);
+    return new Interaction(trace(v, gB), weights, dEff, basis.numCols, diag);
+  }
+
+  /**
+   * E‖L(Z)‖² = tr(V G) alone: the quantity that Monte Carlo replicates (jackknife) recompute.
+   *
+   * @param orbit as in {@link #evaluate}
+   */
+  public double interactionMean(PretrainingMoments pre, DownstreamMoments down, DMatrixRMaj orbit) {
+    checkDimensions(pre, down);
+    DMatrixRMaj basis = horizontalBasis(pre.hessian(), orbit);
+    SymmetricEigen hEig = SymmetricEigen.of(Sym.congruence(basis, pre.hessian()));
+    DMatrixRMaj v = variance(hEig, Sym.congruence(basis, pre.scoreCovariance()));
+    return trace(v, Sym.congruence(basis, residualGram(down)));
+  }
+
+  /** G = E[JJᵀ] − Cᵀ Σψ⁺ C (q×q). */
+  public DMatrixRMaj residualGram(DownstreamMoments down) {
+    DMatrixRMaj sigmaPinv = Sym.pinv(down.featureGram(), rankTolerance);
+    DMatrixRMaj g = Sym.congruence(down.cross(), sigmaPinv);
+    DMatrixRMaj out = new DMatrixRMaj(g.numRows, g.numCols);
+    CommonOps_DDRM.subtract(down.jacobianGram(), g, out);
+    return Sym.symmetrized(out);
+  }
+
+  /** An orthonormal basis (q×h) of the horizontal space. */
+  public DMatrixRMaj horizontalBasis(DMatrixRMaj hessian, DMatrixRMaj orbit) {
+    int q = hessian.numRows;
+    if (orbit == null || orbit.numCols == 0) {
+      if (orbit == null) {
+        SymmetricEigen e = SymmetricEigen.of(hessian);
+        return e.leading(e.rank(rankTolerance));
+      }
+      return CommonOps_DDRM.identity(q);
+    }
+    if (orbit.numRows != q) {
+      throw new IllegalArgumentException("orbit basis must have q=" + q + " rows, got " + orbit.numRows);
+    }
+    DMatrixRMaj o = orthonormalColumns(orbit);
+    DMatrixRMaj proj = new DMatrixRMaj(q, q);
+    CommonOps_DDRM.multTransB(o, o, proj);
+    return SymmetricEigen.of(proj).trailing(o.numCols);
+  }
+
+  private DMatrixRMaj orthonormalColumns(DMatrixRMaj a) {
+    DMatrixRMaj aat = new DMatrixRMaj(a.numRows, a.numRows);
+    CommonOps_DDRM.multTransB(a, a, aat);
+    SymmetricEigen e = SymmetricEigen.of(aat);
+    int r = e.rank(rankTolerance);
+    if (r < a.numCols) {
+      throw new IllegalArgumentException(
+          "orbit basis has dependent columns (rank " + r + " < " + a.numCols + ")");
+    }
+    return e.leading(r);
+  }
+
+  private static DMatrixRMaj variance(SymmetricEigen hEig, DMatrixRMaj sB) {
+    DMatrixRMaj hInv = Sym.function(hEig, -1.0, x -> 1.0 / x);
+    DMatrixRMaj tmp = new DMatrixRMaj(sB.numRows, sB.numCols);
+    CommonOps_DDRM.mult(hInv, sB, tmp);
+    DMatrixRMaj v = new DMatrixRMaj(sB.numRows, sB.numCols);
+    CommonOps_DDRM.mult(tmp, hInv, v);
+    return Sym.symmetrized(v);
+  }
+
+  private static double trace(DMatrixRMaj a, DMatrixRMaj b) {
+    double t = 0;
+    int n = a.numRows;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        t += a.unsafe_get(i, j) * b.unsafe_get(j, i);
+      }
+    }
+    return t;
+  }
+
+  private static void checkDimensions(PretrainingMoments pre, DownstreamMoments down) {
+    if (pre.dimension() != down.parameterDimension()) {
+      throw new IllegalArgumentException(
+          "pre-training moments have q=" + pre.dimension()
+              + " but downstream Jacobians have q=" + down.parameterDimension());
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package twostage.theory;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Downstream moments at w⋆ under x ~ µ_down (MATH.md §3): Σψ = E[ψψᵀ] (p×p), C = E[ψ Jᵀ] (p×q) and
+ * E[J Jᵀ] (q×q), where ψ(x) = ψ(x, w⋆) are the features and J(x) = ∇_w ⟨θ⋆, ψ(x, w)⟩ at w⋆.
+ *
+ * @param featureGram Σψ = E[ψψᵀ]
+ * @param cross C = E[ψ Jᵀ]
+ * @param jacobianGram E[J Jᵀ]
+ */
+public record DownstreamMoments(DMatrixRMaj featureGram, DMatrixRMaj cross, DMatrixRMaj jacobianGram) {
+  public DownstreamMoments {
+    int p = featureGram.numRows;
+    int q = jacobianGram.numRows;
+    if (featureGram.numCols != p || jacobianGram.numCols != q || cross.numRows != p || cross.numCols != q) {
+      throw new IllegalArgumentException(
+          "expected featureGram p×p, cross p×q, jacobianGram q×q; got "
+              + featureGram.numRows + "×" + featureGram.numCols + ", "
+              + cross.numRows + "×" + cross.numCols + ", "
+              + jacobianGram.numRows + "×" + jacobianGram.numCols);
+    }
+  }
+
+  /** p, the number of features. */
+  public int featureDimension() {
+    return featureGram.numRows;
+  }
+
+  /** q, the number of representative coordinates. */
+  public int parameterDimension() {
+    return jacobianGram.numRows;
+  }
+}
