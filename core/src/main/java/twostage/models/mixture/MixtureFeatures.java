@@ -1,0 +1,99 @@
+package twostage.models.mixture;
+
+/**
+ * The subspace-aware feature map ψ_U(x) = (π_1(x;U) B_Uᵀ(x − u_1), π_1(x;U), …) of eq. (6.4) with the
+ * responsibilities (6.3), in intrinsic coordinates of the subspace (K(r+1) features): B_U is an
+ * orthonormal basis of the leading eigenspace of S(U), so P_U = B_U B_Uᵀ and the span of the features
+ * (hence every least-squares fit) is that of the ambient features of the paper.
+ */
+public final class MixtureFeatures {
+  private final int k;
+  private final int d;
+  private final int r;
+  private final double[][] basis;
+  private final double[][] centreCoords;
+  private final double[] halfNorms;
+
+  /** Features at centres U (K×d) with geometry {@code geometry} computed from the same centres. */
+  public MixtureFeatures(double[][] centres, SubspaceGeometry geometry) {
+    this.k = centres.length;
+    this.d = centres[0].length;
+    this.r = geometry.rank();
+    this.basis = geometry.basis();
+    this.centreCoords = new double[k][];
+    this.halfNorms = new double[k];
+    for (int i = 0; i < k; i++) {
+      centreCoords[i] = geometry.coordinates(centres[i]);
+      double s = 0;
+      for (double v : centreCoords[i]) {
+        s += v * v;
+      }
+      halfNorms[i] = 0.5 * s;
+    }
+  }
+
+  /** Number of features, K(r+1). */
+  public int dimension() {
+    return k * (r + 1);
+  }
+
+  /** r, the subspace dimension. */
+  public int subspaceDimension() {
+    return r;
+  }
+
+  /** Bᵀ x into {@code z} (length r). */
+  void coordinates(double[] x, int xOffset, double[] z) {
+    for (int c = 0; c < r; c++) {
+      z[c] = 0;
+    }
+    for (int a = 0; a < d; a++) {
+      double xa = x[xOffset + a];
+      double[] row = basis[a];
+      for (int c = 0; c < r; c++) {
+        z[c] += row[c] * xa;
+      }
+    }
+  }
+
+  /** π(x; U) from subspace coordinates z = Bᵀx (eq. 6.3, a numerically stable softmax). */
+  void responsibilities(double[] z, double[] pi) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < k; i++) {
+      double s = -halfNorms[i];
+      double[] ui = centreCoords[i];
+      for (int c = 0; c < r; c++) {
+        s += ui[c] * z[c];
+      }
+      pi[i] = s;
+      max = Math.max(max, s);
+    }
+    double total = 0;
+    for (int i = 0; i < k; i++) {
+      pi[i] = Math.exp(pi[i] - max);
+      total += pi[i];
+    }
+    for (int i = 0; i < k; i++) {
+      pi[i] /= total;
+    }
+  }
+
+  /** Writes ψ_U(x) (x at {@code x[xOffset..]}) into {@code out[outOffset..]}; scratch z (r), pi (K). */
+  public void evaluate(double[] x, int xOffset, double[] out, int outOffset, double[] z, double[] pi) {
+    coordinates(x, xOffset, z);
+    responsibilities(z, pi);
+    int o = outOffset;
+    for (int i = 0; i < k; i++) {
+      double[] ui = centreCoords[i];
+      for (int c = 0; c < r; c++) {
+        out[o++] = pi[i] * (z[c] - ui[c]);
+      }
+      out[o++] = pi[i];
+    }
+  }
+
+  /** Subspace coordinates of the centres, Bᵀu_i. */
+  double[][] centreCoordinates() {
+    return centreCoords;
+  }
+}

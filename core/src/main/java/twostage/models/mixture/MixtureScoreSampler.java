@@ -1,0 +1,76 @@
+package twostage.models.mixture;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import twostage.theory.ScoreSampler;
+
+/**
+ * Scores of the mixture negative log-likelihood ℓ(U; x) = −log((1/K)Σφ(x − u_i)) at U⋆ (Lemma J.4):
+ * ∇_{u_i}ℓ = −ρ_i(x)(x − u_i) with the full-space posterior ρ_i. The MLE is well specified, so the
+ * Fisher information E[∇ℓ∇ℓᵀ] is both H and S.
+ */
+public final class MixtureScoreSampler implements ScoreSampler {
+  private final double[][] centres;
+  private final int k;
+  private final int d;
+  private final double[] halfNorms;
+  private final MixtureSampling sampling;
+
+  /** Scores at the instance's true centres. */
+  public MixtureScoreSampler(MixtureInstance instance) {
+    this.centres = instance.centres();
+    this.k = centres.length;
+    this.d = centres[0].length;
+    this.halfNorms = new double[k];
+    for (int i = 0; i < k; i++) {
+      double s = 0;
+      for (double v : centres[i]) {
+        s += v * v;
+      }
+      halfNorms[i] = 0.5 * s;
+    }
+    this.sampling = new MixtureSampling(centres);
+  }
+
+  @Override
+  public int parameterDimension() {
+    return k * d;
+  }
+
+  @Override
+  public boolean isMaximumLikelihood() {
+    return true;
+  }
+
+  @Override
+  public void sample(UniformRandomProvider rng, int count, double[] scores, double[] hessianSum) {
+    double[] x = new double[count * d];
+    sampling.draw(rng, count, x);
+    double[] rho = new double[k];
+    for (int n = 0; n < count; n++) {
+      int xo = n * d;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < k; i++) {
+        double s = -halfNorms[i];
+        double[] u = centres[i];
+        for (int a = 0; a < d; a++) {
+          s += u[a] * x[xo + a];
+        }
+        rho[i] = s;
+        max = Math.max(max, s);
+      }
+      double total = 0;
+      for (int i = 0; i < k; i++) {
+        rho[i] = Math.exp(rho[i] - max);
+        total += rho[i];
+      }
+      int so = n * k * d;
+      for (int i = 0; i < k; i++) {
+        double w = -rho[i] / total;
+        double[] u = centres[i];
+        for (int a = 0; a < d; a++) {
+          scores[so + i * d + a] = w * (x[xo + a] - u[a]);
+        }
+      }
+    }
+  }
+}
