@@ -1,0 +1,127 @@
+package twostage.models.factor;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import twostage.theory.PretrainingMoments;
+import twostage.theory.ScoreSampler;
+
+/**
+ * The pre-training side of the factor model in representative coordinates w = vec(A) ∈ R^{dk}
+ * (row-major: coordinate i·k + j is A_ij), at A = A⋆.
+ *
+ * <p>Loss (Section 6.2, (I.3)): ℓ(A; x) = ½ log det Σ(A) + ½ xᵀΣ(A)⁻¹x with Σ(A) = I + AAᵀ, the
+ * Gaussian negative log-likelihood up to a constant, so the estimator is an MLE and H = S = Fisher.
+ * With B = Σx⁻¹ and a direction E: dΣ = EA⋆ᵀ + A⋆Eᵀ, Fisher[E, E'] = ½ tr(B dΣ B dΣ'), i.e.
+ * F[(i,j),(l,m)] = (BA⋆)_im (BA⋆)_lj + B_il (A⋆ᵀBA⋆)_jm; the per-sample score is
+ * ∇_A ℓ = (B − Bxxᵀ B)A⋆, i.e. s_ij = (BA⋆)_ij − (Bx)_i (A⋆ᵀBx)_j.
+ *
+ * <p>O(k) acts by A → AQ, so the orbit tangent is {A⋆Ω : Ω skew}, k(k−1)/2 directions, which is
+ * the null space of the Fisher matrix.
+ */
+public final class FactorPretraining {
+  private FactorPretraining() {}
+
+  /** The exact Fisher information (dk×dk) of N(0, I + AAᵀ) in vec(A) at A⋆. */
+  public static DMatrixRMaj fisher(FactorModel model) {
+    int d = model.d();
+    int k = model.k();
+    DMatrixRMaj ba = model.precisionTimesLoading();
+    DMatrixRMaj bb = model.precision();
+    DMatrixRMaj atba = new DMatrixRMaj(k, k);
+    CommonOps_DDRM.multTransA(model.loading(), ba, atba);
+    int q = d * k;
+    DMatrixRMaj f = new DMatrixRMaj(q, q);
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < k; j++) {
+        int r = i * k + j;
+        for (int l = 0; l < d; l++) {
+          for (int m = 0; m < k; m++) {
+            // ½ tr(B dΣ_ij B dΣ_lm), dΣ_ij = e_i a_jᵀ + a_j e_iᵀ (derivative of (I.3) twice)
+            f.unsafe_set(r, l * k + m, ba.get(i, m) * ba.get(l, j) + bb.get(i, l) * atba.get(j, m));
+          }
+        }
+      }
+    }
+    return f;
+  }
+
+  /** H = S = Fisher information: the loss is a well-specified negative log-likelihood. */
+  public static PretrainingMoments moments(FactorModel model) {
+    return PretrainingMoments.fisher(fisher(model));
+  }
+
+  /**
+   * The orbit tangent at A⋆: column (a, b), a &lt; b, is vec(A⋆(e_a e_bᵀ − e_b e_aᵀ)); dk × k(k−1)/2.
+   */
+  public static DMatrixRMaj orbitBasis(FactorModel model) {
+    int d = model.d();
+    int k = model.k();
+    DMatrixRMaj a = model.loading();
+    DMatrixRMaj o = new DMatrixRMaj(d * k, k * (k - 1) / 2);
+    int c = 0;
+    for (int p = 0; p < k; p++) {
+      for (int r = p + 1; r < k; r++) {
+        for (int i = 0; i < d; i++) {
+          o.set(i * k + r, c, a.get(i, p)); // column r of A⋆Ω is a_p
+          o.set(i * k + p, c, -a.get(i, r)); // column p of A⋆Ω is −a_r
+        }
+        c++;
+      }
+    }
+    return o;
+  }
+
+  /** Per-sample scores at A⋆ for x ~ N(0, Σx) drawn as x = A⋆h + µ. */
+  public static ScoreSampler scoreSampler(FactorModel model) {
+    return new Sampler(model);
+  }
+
+  private static final class Sampler implements ScoreSampler {
+    private final int d;
+    private final int k;
+    private final double[] a;
+    private final double[] bMat;
+    private final double[] ba;
+
+    Sampler(FactorModel model) {
+      d = model.d();
+      k = model.k();
+      a = model.loading().data;
+      bMat = model.precision().data;
+      ba = model.precisionTimesLoading().data;
+    }
+
+    @Override
+    public int parameterDimension() {
+      return d * k;
+    }
+
+    @Override
+    public boolean isMaximumLikelihood() {
+      return true;
+    }
+
+    @Override
+    public void sample(UniformRandomProvider rng, int count, double[] scores, double[] hessianSum) {
+      ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+      double[] x = new double[d];
+      double[] bx = new double[d];
+      double[] atbx = new double[k];
+      double[] h = new double[k];
+      int q = d * k;
+      for (int s = 0; s < count; s++) {
+        FactorSampling.drawX(g, a, d, k, h, x);
+        FactorSampling.multiply(bMat, d, d, x, bx);
+        FactorSampling.multiplyTransposed(a, d, k, bx, atbx);
+        int o = s * q;
+        for (int i = 0; i < d; i++) {
+          for (int j = 0; j < k; j++) {
+            scores[o + i * k + j] = ba[i * k + j] - bx[i] * atbx[j];
+          }
+        }
+      }
+    }
+  }
+}
