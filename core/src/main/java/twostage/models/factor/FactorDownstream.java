@@ -93,21 +93,34 @@ public final class FactorDownstream {
       ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
       double[] x = new double[d];
       double[] xi = new double[d];
-      double[] psi = new double[k];
       double[] h = new double[k];
+      double[] psi = new double[k];
       int q = d * k;
       for (int s = 0; s < count; s++) {
         FactorSampling.drawX(g, a, d, k, h, x);
-        FactorSampling.multiply(bMat, d, d, x, xi);
-        FactorSampling.multiplyTransposed(a, d, k, xi, psi);
-        System.arraycopy(psi, 0, features, s * k, k);
-        int o = s * q;
-        for (int i = 0; i < d; i++) {
-          for (int j = 0; j < k; j++) {
-            jacobians[o + i * k + j] = xi[i] * b[j] - w[i] * psi[j];
-          }
+        evaluate(x, features, s * k, jacobians, s * q, xi, psi);
+      }
+    }
+
+    /** ψ = A⋆ᵀBx at features[fo..] and J_ij = (Bx)_i b_j − w⋆_i ψ_j at jacobians[jo..]. */
+    void evaluate(
+        double[] x, double[] features, int fo, double[] jacobians, int jo, double[] xi, double[] psi) {
+      FactorSampling.multiply(bMat, d, d, x, xi);
+      FactorSampling.multiplyTransposed(a, d, k, xi, psi);
+      System.arraycopy(psi, 0, features, fo, k);
+      for (int i = 0; i < d; i++) {
+        for (int j = 0; j < k; j++) {
+          jacobians[jo + i * k + j] = xi[i] * b[j] - w[i] * psi[j];
         }
       }
     }
+  }
+
+  /** {ψ(x, A⋆), J(x)} at one point x (the formulas the sampler uses). */
+  static double[][] evaluate(FactorModel model, double[] x) {
+    double[] psi = new double[model.k()];
+    double[] jac = new double[model.d() * model.k()];
+    new Sampler(model).evaluate(x, psi, 0, jac, 0, new double[model.d()], new double[model.k()]);
+    return new double[][] {psi, jac};
   }
 }

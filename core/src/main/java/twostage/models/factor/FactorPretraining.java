@@ -113,15 +113,26 @@ public final class FactorPretraining {
       int q = d * k;
       for (int s = 0; s < count; s++) {
         FactorSampling.drawX(g, a, d, k, h, x);
-        FactorSampling.multiply(bMat, d, d, x, bx);
-        FactorSampling.multiplyTransposed(a, d, k, bx, atbx);
-        int o = s * q;
-        for (int i = 0; i < d; i++) {
-          for (int j = 0; j < k; j++) {
-            scores[o + i * k + j] = ba[i * k + j] - bx[i] * atbx[j];
-          }
+        scoreAt(x, scores, s * q, bx, atbx);
+      }
+    }
+
+    /** s_ij = (BA⋆)_ij − (Bx)_i (A⋆ᵀBx)_j written at {@code out[offset..]}; bx, atbx are scratch. */
+    void scoreAt(double[] x, double[] out, int offset, double[] bx, double[] atbx) {
+      FactorSampling.multiply(bMat, d, d, x, bx);
+      FactorSampling.multiplyTransposed(a, d, k, bx, atbx);
+      for (int i = 0; i < d; i++) {
+        for (int j = 0; j < k; j++) {
+          out[offset + i * k + j] = ba[i * k + j] - bx[i] * atbx[j];
         }
       }
     }
+  }
+
+  /** The score ∇_{vec A} ℓ(A⋆; x) at one point x (the formula the sampler uses). */
+  static double[] score(FactorModel model, double[] x) {
+    double[] out = new double[model.d() * model.k()];
+    new Sampler(model).scoreAt(x, out, 0, new double[model.d()], new double[model.k()]);
+    return out;
   }
 }
