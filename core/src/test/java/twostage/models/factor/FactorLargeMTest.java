@@ -68,4 +68,14 @@ class FactorLargeMTest {
       assertThat(b.scaledRep()).isEqualTo(a.scaledRep());
     }
   }
+
+  @Test
+  void checkBundlesEngineLawAndPrintedLaw() {
+    FactorCheckResult c = FactorCheck.run(FactorTestInstances.single(), M, R, 23, new SequentialRunner());
+    assertThat(c.engineLaw().degreesOfFreedom()).isEqualTo(3);
+    assertThat(c.engineLaw().mean()).isCloseTo(c.limit().exact().mean(), org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(c.sample().ksDistance()).isLessThan(Kolmogorov.criticalValue(R, 0.05));
+    assertThat(c.ksPaper()).isGreaterThan(Kolmogorov.criticalValue(R, 0.05));
+    assertThat(Math.abs(c.meanZ())).isLessThan(3);
+  }
 }
