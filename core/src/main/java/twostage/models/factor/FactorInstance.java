@@ -179,6 +179,13 @@ public record FactorInstance(double[][] a, double[] beta, double sigmaNu) {
     return beta.clone();
   }
 
+  @Override
+  public String toString() {
+    return "FactorInstance[d=" + d() + ", k=" + k() + ", singularValues="
+        + java.util.Arrays.toString(singularValues()) + ", beta=" + java.util.Arrays.toString(beta)
+        + ", sigmaNu=" + sigmaNu + "]";
+  }
+
   private static double[] singularValues(double[][] a) {
     DMatrixRMaj m = new DMatrixRMaj(a);
     DMatrixRMaj ata = new DMatrixRMaj(m.numCols, m.numCols);
