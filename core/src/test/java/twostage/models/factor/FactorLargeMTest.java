@@ -78,4 +78,13 @@ class FactorLargeMTest {
     assertThat(c.ksPaper()).isGreaterThan(Kolmogorov.criticalValue(R, 0.05));
     assertThat(Math.abs(c.meanZ())).isLessThan(3);
   }
+
+  @Test
+  void extremeConditioningAtLargerM() {
+    // eigengap 0.01: m = 10⁸ (still O(d³) per replicate thanks to the Bartlett decomposition)
+    FactorCheckResult c = FactorCheck.run(FactorTestInstances.extreme(), 100_000_000L, R, 31, new SequentialRunner());
+    assertThat(c.sample().ksDistance()).isLessThan(Kolmogorov.criticalValue(R, 0.05));
+    assertThat(Math.abs(c.meanZ())).isLessThan(3);
+    assertThat(c.ksPaper()).isGreaterThan(0.5);
+  }
 }

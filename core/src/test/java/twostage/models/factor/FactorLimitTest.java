@@ -25,6 +25,18 @@ class FactorLimitTest {
   }
 
   @Test
+  void extremeConditioningStillMatchesAndThePrintedFormIsOffSixtyfoldThere() {
+    FactorLimitResult r = FactorLimit.exact(FactorTestInstances.extreme());
+    assertThat(r.correctedWeightError()).isLessThan(1e-9);
+    assertThat(Math.abs(r.exact().mean() - r.corrected().mean())).isLessThan(1e-9 * r.corrected().mean());
+    // (d − k)·Σγ²/(s²(1 + s²)) = 5·(1/10100 + 1/2 + 1/0.0101) vs printed 5·(100/101 + 1/2 + 0.01/1.01)
+    assertThat(r.corrected().mean()).isCloseTo(5 * (1 / 10100.0 + 0.5 + 1 / 0.0101),
+        org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.paper().mean()).isCloseTo(5 * (100 / 101.0 + 0.5 + 0.01 / 1.01),
+        org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
   void closedFormsAgreeWithTheSingularValueFormulas() {
     double[] s = {4, 1, 0.3};
     double[] gamma = {1, -1, 1};

@@ -26,6 +26,11 @@ final class FactorTestInstances {
     return FactorInstance.fromSingularValues(6, new double[] {4, 1, 0.3}, new double[] {1, -1, 1}, 0.5, 14);
   }
 
+  /** Singular values (10, 1, 0.1): condition number 100, eigengap of Σx only 0.01. */
+  static FactorInstance extreme() {
+    return FactorInstance.fromSingularValues(8, new double[] {10, 1, 0.1}, new double[] {1, 1, 1}, 0.5, 15);
+  }
+
   static List<FactorInstance> all() {
     return List.of(small(), medium(), single(), unequal());
   }
