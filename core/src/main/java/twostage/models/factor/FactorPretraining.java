@@ -78,6 +78,84 @@ public final class FactorPretraining {
     return new Sampler(model);
   }
 
+  /**
+   * The same loss treated as a general M-estimator: scores plus per-sample Hessians, so H and S are
+   * estimated separately and V = H⁻¹SH⁻¹ (checks that the constant factors of H and S agree). With
+   * ξ = Bx, η = A⋆ᵀξ, G = BA⋆, K = A⋆ᵀBA⋆, the per-sample Hessian of ℓ in vec(A) is
+   * ∇²ℓ[(i,j),(l,m)] = −F[(i,j),(l,m)] + δ_jm B_il + B_li η_m η_j + G_lj η_m ξ_i + G_im ξ_l η_j
+   * + K_mj ξ_l ξ_i − δ_jm ξ_i ξ_l, whose mean is the Fisher matrix F.
+   */
+  public static ScoreSampler mEstimatorSampler(FactorModel model) {
+    return new HessianSampler(model);
+  }
+
+  private static final class HessianSampler implements ScoreSampler {
+    private final Sampler scores;
+    private final int d;
+    private final int k;
+    private final double[] fisher;
+    private final double[] bMat;
+    private final double[] g;
+    private final double[] kMat;
+
+    HessianSampler(FactorModel model) {
+      scores = new Sampler(model);
+      d = model.d();
+      k = model.k();
+      fisher = fisher(model).data;
+      bMat = model.precision().data;
+      g = model.precisionTimesLoading().data;
+      DMatrixRMaj kk = new DMatrixRMaj(k, k);
+      CommonOps_DDRM.multTransA(model.loading(), model.precisionTimesLoading(), kk);
+      kMat = kk.data;
+    }
+
+    @Override
+    public int parameterDimension() {
+      return d * k;
+    }
+
+    @Override
+    public boolean isMaximumLikelihood() {
+      return false;
+    }
+
+    @Override
+    public void sample(UniformRandomProvider rng, int count, double[] out, double[] hessianSum) {
+      ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+      double[] x = new double[d];
+      double[] xi = new double[d];
+      double[] eta = new double[k];
+      double[] h = new double[k];
+      int q = d * k;
+      for (int s = 0; s < count; s++) {
+        FactorSampling.drawX(gauss, scores.a, d, k, h, x);
+        scores.scoreAt(x, out, s * q, xi, eta); // leaves ξ = Bx in xi and η = A⋆ᵀξ in eta
+        if (hessianSum == null) {
+          continue;
+        }
+        for (int i = 0; i < d; i++) {
+          for (int j = 0; j < k; j++) {
+            int r = (i * k + j) * q;
+            for (int l = 0; l < d; l++) {
+              for (int m = 0; m < k; m++) {
+                double v = -fisher[r + l * k + m]
+                    + bMat[l * d + i] * eta[m] * eta[j]
+                    + g[l * k + j] * eta[m] * xi[i]
+                    + g[i * k + m] * xi[l] * eta[j]
+                    + kMat[m * k + j] * xi[l] * xi[i];
+                if (j == m) {
+                  v += bMat[i * d + l] - xi[i] * xi[l];
+                }
+                hessianSum[r + l * k + m] += v;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
   private static final class Sampler implements ScoreSampler {
     private final int d;
     private final int k;

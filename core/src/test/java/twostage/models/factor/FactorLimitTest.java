@@ -89,6 +89,25 @@ class FactorLimitTest {
   }
 
   @Test
+  void generalMEstimatorRouteGivesTheSameLimit() {
+    // H from per-sample Hessians and S from scores, V = H⁻¹SH⁻¹: checks the factor ½ is consistent
+    AsymptoticEngine engine = new AsymptoticEngine();
+    try (ThreadPoolRunner runner = new ThreadPoolRunner(2)) {
+      for (FactorInstance inst : java.util.List.of(FactorTestInstances.small(), FactorTestInstances.unequal())) {
+        FactorModel model = FactorModel.of(inst);
+        double exact = FactorLimit.exact(engine, inst).exact().mean();
+        InteractionEstimate mc = twostage.theory.MonteCarloInteraction.estimate(
+            engine, FactorPretraining.mEstimatorSampler(model), 100_000,
+            FactorDownstream.sampler(model), 100_000, FactorPretraining.orbitBasis(model), 20, 8, runner);
+        assertThat(Math.abs(mc.interactionMean().value() - exact))
+            .as("M-estimator route %s vs exact %s", mc.interactionMean(), exact)
+            .isLessThan(3 * mc.interactionMean().stdError());
+        assertThat(mc.interactionMean().stdError()).isLessThan(0.1 * exact);
+      }
+    }
+  }
+
+  @Test
   void monteCarloIsTheSameOnAnyRunner() {
     AsymptoticEngine engine = new AsymptoticEngine();
     FactorInstance inst = FactorTestInstances.small();
