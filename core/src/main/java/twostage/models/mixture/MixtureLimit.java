@@ -2,6 +2,7 @@ package twostage.models.mixture;
 
 import twostage.exec.Runner;
 import twostage.theory.AsymptoticEngine;
+import twostage.theory.DownstreamSampler;
 import twostage.theory.InteractionEstimate;
 import twostage.theory.MonteCarloInteraction;
 
@@ -20,7 +21,19 @@ public final class MixtureLimit {
    */
   public static Result compute(
       MixtureInstance instance, long fisherSamples, long samples, int groups, long seed, Runner runner) {
-    MixtureDownstreamSampler down = new MixtureDownstreamSampler(instance);
+    return compute(
+        instance, new MixtureDownstreamSampler(instance), fisherSamples, samples, groups, seed, runner);
+  }
+
+  /** As {@link #compute(MixtureInstance, long, long, int, long, Runner)} with a given ψ/J sampler. */
+  public static Result compute(
+      MixtureInstance instance,
+      DownstreamSampler down,
+      long fisherSamples,
+      long samples,
+      int groups,
+      long seed,
+      Runner runner) {
     InteractionEstimate est =
         MonteCarloInteraction.estimate(
             new AsymptoticEngine(),

@@ -5,17 +5,18 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /** Draws from the equal-weight spherical mixture (1/K) Σ N(u_i, I_d). */
-final class MixtureSampling {
+public final class MixtureSampling {
   private final double[][] centres;
   private final int d;
 
-  MixtureSampling(double[][] centres) {
+  /** Sampler for the mixture with the given K×d centres. */
+  public MixtureSampling(double[][] centres) {
     this.centres = centres;
     this.d = centres[0].length;
   }
 
   /** Fills {@code count} rows of length d of {@code out} (row-major). */
-  void draw(UniformRandomProvider rng, int count, double[] out) {
+  public void draw(UniformRandomProvider rng, int count, double[] out) {
     ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
     int k = centres.length;
     for (int n = 0; n < count; n++) {

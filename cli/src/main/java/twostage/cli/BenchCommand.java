@@ -1,0 +1,147 @@
+package twostage.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.rng.UniformRandomProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import twostage.exec.SequentialRunner;
+import twostage.exec.ThreadPoolRunner;
+import twostage.linalg.Accumulate;
+import twostage.models.mixture.FiniteDifferenceDownstreamSampler;
+import twostage.models.mixture.MixtureDownstreamSampler;
+import twostage.models.mixture.MixtureInstance;
+import twostage.models.mixture.MixtureLimit;
+import twostage.models.mixture.MixtureSampling;
+import twostage.models.mixture.MixtureScoreSampler;
+import twostage.random.Streams;
+import twostage.theory.MonteCarloMoments;
+
+/**
+ * {@code twostage bench}: timings of one mixture point (analytic against finite-difference Jacobian,
+ * measured in the same run) and where the time goes. Timings drift on shared machines: read ratios.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmark one Gaussian-mixture point; prints timings and ratios.")
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--K", defaultValue = "4") int k;
+  @Option(names = "--d", defaultValue = "20") int d;
+  @Option(names = "--beta", defaultValue = "2") double beta;
+
+  @Option(names = "--fisher-samples", defaultValue = "100000", converter = Counts.class)
+  long fisherSamples;
+
+  @Option(names = "--samples", defaultValue = "1000000", converter = Counts.class)
+  long samples;
+
+  @Option(names = "--fd-samples", defaultValue = "1000000", converter = Counts.class,
+      description = "Downstream samples for the finite-difference run (default: ${DEFAULT-VALUE}).")
+  long fdSamples;
+
+  @Option(names = "--repeats", defaultValue = "3", description = "Timed repeats of the analytic point.")
+  int repeats;
+
+  @Option(names = "--threads", description = "Threads (default: all processors).")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    Check.atLeast(spec, "--K", k, 2);
+    Check.rule(spec, d >= k, "--d must be >= --K, got d=" + d + ", K=" + k);
+    Check.positive(spec, "--beta", beta);
+    Check.atLeast(spec, "--fisher-samples", fisherSamples, 20);
+    Check.atLeast(spec, "--samples", samples, 20);
+    Check.atLeast(spec, "--fd-samples", fdSamples, 20);
+    Check.atLeast(spec, "--repeats", repeats, 1);
+    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    PrintWriter out = spec.commandLine().getOut();
+    MixtureInstance inst = MixtureInstance.appendixK(k, d, beta, 1.0, 0.5);
+    out.printf(Locale.ROOT, "bench: K=%d d=%d beta=%s, %d Fisher + %d downstream samples, %d threads, max heap %d MB%n",
+        k, d, beta, fisherSamples, samples, t, Runtime.getRuntime().maxMemory() >> 20);
+    try (ThreadPoolRunner runner = new ThreadPoolRunner(t)) {
+      MixtureLimit.compute(inst, fisherSamples / 10 + 20, samples / 10 + 20, 20, 99, runner);
+      double[] secs = new double[repeats];
+      double value = 0;
+      for (int r = 0; r < repeats; r++) {
+        long t0 = System.nanoTime();
+        value = MixtureLimit.compute(inst, fisherSamples, samples, 20, 1 + r, runner)
+            .estimate().interactionMean().value();
+        secs[r] = (System.nanoTime() - t0) / 1e9;
+      }
+      Arrays.sort(secs);
+      out.printf(Locale.ROOT, "analytic J : point in %.3f s (min of %d; median %.3f s), E||L||^2 = %.6g%n",
+          secs[0], repeats, secs[repeats / 2], value);
+      long t0 = System.nanoTime();
+      double fdValue = MixtureLimit.compute(
+              inst, new FiniteDifferenceDownstreamSampler(inst, 1e-5), fisherSamples, fdSamples, 20, 1, runner)
+          .estimate().interactionMean().value();
+      double fd = (System.nanoTime() - t0) / 1e9;
+      double fdScaled = fd * samples / (double) fdSamples;
+      out.printf(Locale.ROOT, "finite-diff J: point in %.3f s at %d samples (%.3f s scaled to %d), E||L||^2 = %.6g%n",
+          fd, fdSamples, fdScaled, samples, fdValue);
+      out.printf(Locale.ROOT, "speed-up of the analytic Jacobian: %.1fx%n", fdScaled / secs[0]);
+    }
+    breakdown(out, inst);
+    return 0;
+  }
+
+  /** Single-thread cost per stage over the downstream sample count. */
+  private void breakdown(PrintWriter out, MixtureInstance inst) {
+    int block = MonteCarloMoments.BLOCK;
+    MixtureDownstreamSampler down = new MixtureDownstreamSampler(inst);
+    int p = down.featureDimension();
+    int q = down.parameterDimension();
+    MixtureSampling sampling = new MixtureSampling(inst.centres());
+    double[] x = new double[block * d];
+    double[] psi = new double[block * p];
+    double[] jac = new double[block * q];
+    double[] gramP = new double[p * p];
+    double[] cross = new double[p * q];
+    double[] gramJ = new double[q * q];
+    long blocks = Math.max(1, samples / block);
+    UniformRandomProvider rng = Streams.of(5);
+    for (int w = 0; w < 2; w++) {
+      long tSample = 0;
+      long tEval = 0;
+      long tAcc = 0;
+      for (long b = 0; b < blocks; b++) {
+        long a0 = System.nanoTime();
+        sampling.draw(rng, block, x);
+        long a1 = System.nanoTime();
+        down.evaluate(x, block, psi, jac);
+        long a2 = System.nanoTime();
+        Accumulate.gramLower(psi, block, p, gramP);
+        Accumulate.cross(psi, p, jac, q, block, cross);
+        Accumulate.gramLower(jac, block, q, gramJ);
+        long a3 = System.nanoTime();
+        tSample += a1 - a0;
+        tEval += a2 - a1;
+        tAcc += a3 - a2;
+      }
+      long a0 = System.nanoTime();
+      MonteCarloMoments.pretraining(new MixtureScoreSampler(inst), fisherSamples, 20, 3, new SequentialRunner());
+      long tFisher = System.nanoTime() - a0;
+      if (w == 1) {
+        double total = (tSample + tEval + tAcc + tFisher) / 1e9;
+        out.printf(Locale.ROOT, "where the time goes (one thread, %d downstream + %d Fisher samples):%n",
+            blocks * block, fisherSamples);
+        row(out, "sampling x", tSample, total);
+        row(out, "features psi + Jacobian J", tEval, total);
+        row(out, "accumulating E[psi psi'], E[psi J'], E[J J']", tAcc, total);
+        row(out, "Fisher: sampling, scores, accumulation", tFisher, total);
+      }
+    }
+  }
+
+  private static void row(PrintWriter out, String name, long nanos, double total) {
+    out.printf(Locale.ROOT, "  %-46s %8.3f s  (%4.1f%%)%n", name, nanos / 1e9, 100 * nanos / 1e9 / total);
+  }
+}

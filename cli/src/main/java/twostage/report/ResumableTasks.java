@@ -1,0 +1,95 @@
+package twostage.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Runs keyed tasks in parallel, skipping those already in a {@link ResultStore} and storing each result
+ * the moment it finishes, with a progress bar (on standard error) that shows the time left. Each task
+ * must be a pure function of its key (its random stream derived from the spec and the seed), so an
+ * interrupted and resumed run equals an uninterrupted one.
+ */
+public final class ResumableTasks {
+  private ResumableTasks() {}
+
+  /**
+   * A task: its key and the computation.
+   *
+   * @param key unique, stable identifier (written to the store)
+   * @param work the computation
+   */
+  public record Task(String key, Supplier<ObjectNode> work) {}
+
+  /**
+   * Runs the tasks not yet in {@code store} on {@code threads} threads.
+   *
+   * @return the number of tasks computed in this call (the others were already stored)
+   */
+  public static int run(List<Task> tasks, ResultStore store, int threads, String label, boolean progress) {
+    List<Task> todo = new ArrayList<>();
+    for (Task t : tasks) {
+      if (!store.has(t.key())) {
+        todo.add(t);
+      }
+    }
+    if (todo.isEmpty()) {
+      return 0;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread th = new Thread(r, "twostage-task");
+      th.setDaemon(true);
+      return th;
+    });
+    ProgressBar bar = progress
+        ? new ProgressBarBuilder().setTaskName(label).setInitialMax(tasks.size())
+            .setStyle(ProgressBarStyle.ASCII).continuousUpdate().setUpdateIntervalMillis(500)
+            .showSpeed().build()
+        : null;
+    if (bar != null) {
+      bar.stepTo(tasks.size() - todo.size());
+      bar.resetElapsed();
+    }
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Task t : todo) {
+        futures.add(pool.submit(() -> {
+          ObjectNode result = t.work().get();
+          store.append(t.key(), result);
+          if (bar != null) {
+            bar.step();
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          futures.forEach(x -> x.cancel(true));
+          Throwable c = e.getCause();
+          if (c instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IllegalStateException(c);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+      if (bar != null) {
+        bar.close();
+      }
+    }
+    return todo.size();
+  }
+}
