@@ -56,21 +56,27 @@ public final class SpectralEstimator {
       double t = 1;
       DMatrixRMaj trial = new DMatrixRMaj(a.numRows, a.numCols);
       double trialValue;
+      DMatrixRMaj trialGrad;
+      double trialNorm;
+      double noise = 64 * Math.ulp(1 + Math.abs(value));
       while (true) {
         CommonOps_DDRM.add(a, t, step, trial);
         trialValue = f.value(trial);
-        if (trialValue <= value + 1e-4 * t * slope || t < 1e-14) {
+        trialGrad = f.gradient(trial);
+        trialNorm = normF(trialGrad);
+        boolean armijo = trialValue <= value + 1e-4 * t * slope;
+        // near the optimum the decrease is below the rounding of f: judge by the gradient instead
+        boolean flat = Math.abs(trialValue - value) <= noise && trialNorm < gnorm;
+        if (armijo || flat || t < 1e-14) {
           break;
         }
         t *= 0.5;
       }
       it++;
-      DMatrixRMaj trialGrad = f.gradient(trial);
-      double trialNorm = normF(trialGrad);
       if (t < 1e-14 && trialNorm >= gnorm) {
         break; // no progress possible at double precision
       }
-      a = trial;
+      a = trial.copy();
       value = trialValue;
       grad = trialGrad;
       gnorm = trialNorm;
