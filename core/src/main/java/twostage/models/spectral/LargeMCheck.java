@@ -18,6 +18,7 @@ import twostage.stats.Estimate;
  * @param maxGradientNorm largest final gradient norm over replicates
  * @param maxIterations largest Newton iteration count over replicates
  * @param notConverged replicates whose optimiser stopped above the gradient tolerance
+ * @param scaledExcessLoss mean ± SE of m(L(M̂_m) − L(M⋆)), whose limit mean is E[Q] (Appendix H.7)
  */
 public record LargeMCheck(
     long m,
@@ -31,7 +32,8 @@ public record LargeMCheck(
     double ksCritical05,
     double maxGradientNorm,
     int maxIterations,
-    int notConverged) {
+    int notConverged,
+    Estimate scaledExcessLoss) {
 
   /** True when the Kolmogorov distance is below the 5% critical value. */
   public boolean consistentAt5Percent() {

@@ -81,8 +81,10 @@ public final class SpectralEstimator {
       grad = trialGrad;
       gnorm = trialNorm;
     }
-    return new SpectralFit(
-        toArray(a), value, gnorm, it, gnorm <= tolerance * scale, rep(inst, a));
+    SpectralGeometry g = SpectralGeometry.of(inst);
+    double excess = SpectralPopulation.loss(inst, a) - SpectralPopulation.loss(inst, g.aStar());
+    return new SpectralFit(toArray(a), value, gnorm, it, gnorm <= tolerance * scale,
+        rep(inst.sigmaDownMatrix(), g.aTarget(), a), excess);
   }
 
   /**

@@ -10,6 +10,13 @@ package twostage.models.spectral;
  * @param iterations Newton iterations taken
  * @param converged whether gradientNorm reached the tolerance
  * @param rep Rep(M̂) = E[(f⋆ − Π_M̂ f⋆)²] under µ_down, in closed form for Gaussian x
+ * @param excessLoss L(M̂) − L(M⋆) of the population loss (Appendix H.7: m times it tends to Q)
  */
 public record SpectralFit(
-    double[][] a, double loss, double gradientNorm, int iterations, boolean converged, double rep) {}
+    double[][] a,
+    double loss,
+    double gradientNorm,
+    int iterations,
+    boolean converged,
+    double rep,
+    double excessLoss) {}

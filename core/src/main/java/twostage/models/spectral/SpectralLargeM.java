@@ -36,12 +36,14 @@ public final class SpectralLargeM {
     List<SpectralFit> fits = runner.map(replicates, r ->
         SpectralEstimator.fit(inst, SpectralStatistics.sample(inst, m, Streams.of(seed, r))));
     double[] scaled = new double[replicates];
+    double[] excess = new double[replicates];
     double maxGrad = 0;
     int maxIt = 0;
     int bad = 0;
     for (int r = 0; r < replicates; r++) {
       SpectralFit f = fits.get(r);
       scaled[r] = m * f.rep();
+      excess[r] = m * f.excessLoss();
       maxGrad = Math.max(maxGrad, f.gradientNorm());
       maxIt = Math.max(maxIt, f.iterations());
       bad += f.converged() ? 0 : 1;
@@ -54,7 +56,7 @@ public final class SpectralLargeM {
     }
     double ks = limitCdf == null ? Double.NaN : kolmogorovDistance(sorted, limitCdf);
     return new LargeMCheck(m, replicates, seed, scaled, meanWithError(scaled), LEVELS.clone(), q, ks,
-        1.358 / Math.sqrt(replicates), maxGrad, maxIt, bad);
+        1.358 / Math.sqrt(replicates), maxGrad, maxIt, bad, meanWithError(excess));
   }
 
   /** sup_x |F_n(x) − F(x)| for a sorted sample. */

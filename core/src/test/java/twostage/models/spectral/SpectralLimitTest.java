@@ -141,4 +141,17 @@ class SpectralLimitTest {
     assertThat(SpectralLimit.excessLossMean(SpectralInstance.corollary63(2, 4)))
         .isCloseTo(35.208333333333333, within(1e-9));
   }
+
+  @Test
+  void printedH37MissesTheDownstreamCovarianceBetweenTheProjectorDerivatives() {
+    // Σdown = c·I scales every function of x by √c, so ‖L(Z)‖² scales by c; (H.37) as printed does not.
+    SpectralInstance one = SpectralInstance.corollary63(2, 4);
+    double c = 2.5;
+    SpectralInstance scaled = new SpectralInstance(one.sigmaPre(), one.sigmaPlus(),
+        SpectralFixtures.diag(c, c, c, c), 2, one.beta(), one.sigma());
+    assertThat(SpectralLimit.exact(scaled).mean()).isCloseTo(c * SpectralLimit.exact(one).mean(), within(1e-9));
+    double paperOne = SpectralPaper.pipeline(SpectralGeometry.of(one)).mean();
+    double paperScaled = SpectralPaper.pipeline(SpectralGeometry.of(scaled)).mean();
+    assertThat(paperScaled).isCloseTo(paperOne, within(1e-9));
+  }
 }
