@@ -29,9 +29,9 @@ public record SpectralInstance(
   static final double TOLERANCE = 1e-10;
 
   public SpectralInstance {
-    int d = checkSquare("sigmaPre", sigmaPre, -1);
-    checkSquare("sigmaPlus", sigmaPlus, d);
-    checkSquare("sigmaDown", sigmaDown, d);
+    int d = checkSquare("sigmaPre", sigmaPre, -1, true);
+    checkSquare("sigmaPlus", sigmaPlus, d, true);
+    checkSquare("sigmaDown", sigmaDown, d, true);
     if (k < 1 || k > d) {
       throw new IllegalArgumentException("k must satisfy 1 ≤ k ≤ d = " + d + ", got k = " + k);
     }
@@ -108,7 +108,7 @@ public record SpectralInstance(
    */
   public SpectralInstance rotated(double[][] q) {
     int d = dimension();
-    checkSquare("rotation", q, d);
+    checkSquare("rotation", q, d, false);
     return new SpectralInstance(
         congruence(q, sigmaPre), congruence(q, sigmaPlus), congruence(q, sigmaDown), k, beta, sigma);
   }
@@ -193,7 +193,7 @@ public record SpectralInstance(
     return beta[i];
   }
 
-  private static int checkSquare(String name, double[][] a, int d) {
+  private static int checkSquare(String name, double[][] a, int d, boolean symmetric) {
     if (a == null || a.length == 0) {
       throw new IllegalArgumentException(name + " must be a non-empty d×d array");
     }
@@ -216,7 +216,7 @@ public record SpectralInstance(
         scale = Math.max(scale, Math.abs(v));
       }
     }
-    if (!name.equals("rotation")) {
+    if (symmetric) {
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < i; j++) {
           if (Math.abs(a[i][j] - a[j][i]) > TOLERANCE * Math.max(scale, 1e-300)) {

@@ -154,4 +154,34 @@ class SpectralLimitTest {
     double paperScaled = SpectralPaper.pipeline(SpectralGeometry.of(scaled)).mean();
     assertThat(paperScaled).isCloseTo(paperOne, within(1e-9));
   }
+
+  @Test
+  void lemmaH15ProjectorDerivativeMatchesFiniteDifferences() {
+    // Lemma H.15 is right: compare with the projector onto the top-k eigenspace of B⋆ ± hḂ
+    double[][] b = {{2.0, 0.3, 0.1, 0.0}, {0.3, 1.2, -0.2, 0.1}, {0.1, -0.2, 0.4, 0.05}, {0.0, 0.1, 0.05, 0.1}};
+    double[][] bd = {{0.2, -0.1, 0.4, 0.3}, {-0.1, 0.5, 0.2, -0.6}, {0.4, 0.2, -0.3, 0.1}, {0.3, -0.6, 0.1, 0.2}};
+    DMatrixRMaj bStar = new DMatrixRMaj(b);
+    DMatrixRMaj bDot = new DMatrixRMaj(bd);
+    int k = 2;
+    DMatrixRMaj analytic = SpectralPaper.projectorDerivative(bStar, bDot, k);
+    double h = 1e-6;
+    DMatrixRMaj plus = bStar.copy();
+    DMatrixRMaj minus = bStar.copy();
+    CommonOps_DDRM.addEquals(plus, h, bDot);
+    CommonOps_DDRM.addEquals(minus, -h, bDot);
+    DMatrixRMaj pp = projector(plus, k);
+    DMatrixRMaj pm = projector(minus, k);
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertThat(analytic.get(i, j)).isCloseTo((pp.get(i, j) - pm.get(i, j)) / (2 * h), within(1e-7));
+      }
+    }
+  }
+
+  private static DMatrixRMaj projector(DMatrixRMaj b, int k) {
+    DMatrixRMaj u = SymmetricEigen.of(b).leading(k);
+    DMatrixRMaj p = new DMatrixRMaj(b.numRows, b.numRows);
+    CommonOps_DDRM.multTransB(u, u, p);
+    return p;
+  }
 }
