@@ -109,6 +109,18 @@ public record SpectralInstance(
   public SpectralInstance rotated(double[][] q) {
     int d = dimension();
     checkSquare("rotation", q, d, false);
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        double t = 0;
+        for (int l = 0; l < d; l++) {
+          t += q[i][l] * q[j][l];
+        }
+        if (Math.abs(t - (i == j ? 1 : 0)) > 1e-9) {
+          throw new IllegalArgumentException(
+              "rotation must be orthogonal (QQᵀ = I): entry (" + i + "," + j + ") of QQᵀ is " + t);
+        }
+      }
+    }
     return new SpectralInstance(
         congruence(q, sigmaPre), congruence(q, sigmaPlus), congruence(q, sigmaDown), k, beta, sigma);
   }
