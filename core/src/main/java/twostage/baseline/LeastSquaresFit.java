@@ -52,6 +52,7 @@ public final class LeastSquaresFit {
           return new Pair<>(v, m);
         })
         .lazyEvaluation(false)
+        .checker(LeastSquaresFit::converged)
         .maxIterations(MAX_ITERATIONS)
         .maxEvaluations(MAX_ITERATIONS)
         .build();
@@ -66,6 +67,27 @@ public final class LeastSquaresFit {
           Double.NaN, Double.NaN);
     }
   }
+
+  /**
+   * Stops when an iteration moves the chart point by at most {@link #STEP_TOLERANCE}·max(1, ‖c‖∞) and
+   * changes the residual norm by at most {@link #COST_TOLERANCE} (relative). Levenberg–Marquardt's own
+   * orthogonality test cannot reach its 1e-10 default when the Jacobian comes from central differences,
+   * so without this check it would creep on for dozens of iterations.
+   */
+  static boolean converged(
+      int iteration, LeastSquaresProblem.Evaluation previous, LeastSquaresProblem.Evaluation current) {
+    double step = previous.getPoint().getLInfDistance(current.getPoint());
+    double scale = Math.max(1, current.getPoint().getLInfNorm());
+    double cost = Math.abs(previous.getCost() - current.getCost())
+        / Math.max(current.getCost(), Double.MIN_NORMAL);
+    return step <= STEP_TOLERANCE * scale && cost <= COST_TOLERANCE;
+  }
+
+  /** Step tolerance of {@link #converged}. */
+  public static final double STEP_TOLERANCE = 1e-9;
+
+  /** Relative cost tolerance of {@link #converged}. */
+  public static final double COST_TOLERANCE = 1e-12;
 
   /**
    * @param phi the fitted parameter φ⋆ + Qc
