@@ -2,17 +2,17 @@ package twostage.stats;
 
 /**
  * Inversion of the Laplace transform of Q = Σ m_j w_j χ²₁ (distinct weights w_j ≤ 1, max w_j = 1,
- * multiplicities m_j) along a parabola through the saddle point; see {@link WeightedChiSquare} for the
- * mathematics and the error control.
+ * multiplicities m_j) along a parabola through the saddle point; see {@link WeightedChiSquare} for
+ * the mathematics and the error control.
  *
- * <p>With φ(s) = E e^{−sQ} = Π(1 + 2w_j s)^{−m_j/2}, analytic off the cut (−∞, −1/2]:
- * P(Q ≤ y) = (1/2πi)∫_Γ e^{sy} φ(s) ds/s for a contour Γ crossing the real axis at c > 0, and
- * P(Q > y) = −(1/2πi)∫_Γ e^{sy} φ(s) ds/s for c ∈ (−1/2, 0) (the pole at 0 is passed), and the
- * density is (1/2πi)∫_Γ e^{sy} φ(s) ds for any c > −1/2. Γ: s(t) = c + it − at², t ∈ ℝ.
+ * <p>With φ(s) = E e^{−sQ} = Π(1 + 2w_j s)^{−m_j/2}, analytic off the cut (−∞, −1/2]: P(Q ≤ y) =
+ * (1/2πi)∫_Γ e^{sy} φ(s) ds/s for a contour Γ crossing the real axis at c > 0, and P(Q > y) =
+ * −(1/2πi)∫_Γ e^{sy} φ(s) ds/s for c ∈ (−1/2, 0) (the pole at 0 is passed), and the density is
+ * (1/2πi)∫_Γ e^{sy} φ(s) ds for any c > −1/2. Γ: s(t) = c + it − at², t ∈ ℝ. Immutable.
  */
 final class SaddlepointContour {
   /** Relative size of |T_h − T_{h/2}| at which T_{h/2} is accepted (its error is then ~ this²). */
-  static final double ACCEPT = 1e-7;
+  private static final double ACCEPT = 1e-7;
   /** Terms below this fraction of the running sum end the march along the contour. */
   private static final double NEGLIGIBLE = 1e-19;
   private static final int MAX_NODES = 200_000;
@@ -24,9 +24,6 @@ final class SaddlepointContour {
   private final double[] w;
   private final double[] m;
   private final double mean;
-
-  /** Number of integrand evaluations of the last call (for tests). */
-  int lastEvaluations;
 
   SaddlepointContour(double[] w, double[] m) {
     this.w = w;
@@ -159,7 +156,6 @@ final class SaddlepointContour {
     double shift = logChernoff - (pole == 0 ? 0 : Math.log(Math.abs(p.c)));
     Integrand g = new Integrand(p, y, a, pole, sigma, shift);
     double h = INITIAL_STEP;
-    lastEvaluations = 0;
     double sum = 0.5 * g.at(0) + march(g, h, h);
     double value = h * sum;
     while (true) {
@@ -169,11 +165,11 @@ final class SaddlepointContour {
       sum += mid;
       h /= 2;
       value = refined;
-      if (diff <= ACCEPT * Math.abs(value) || value == 0 || lastEvaluations > MAX_NODES) {
+      if (diff <= ACCEPT * Math.abs(value) || value == 0 || g.evaluations > MAX_NODES) {
         break;
       }
     }
-    if (lastEvaluations > MAX_NODES) {
+    if (g.evaluations > MAX_NODES) {
       throw new ArithmeticException("weighted chi-square inversion did not converge at y = " + y);
     }
     double scale = Math.exp(shift + Math.log(sigma / Math.PI));
@@ -196,7 +192,6 @@ final class SaddlepointContour {
     int small = 0;
     for (double tau = start; ; tau += step) {
       double term = g.at(tau);
-      lastEvaluations++;
       s += term;
       if (Math.abs(term) <= NEGLIGIBLE * Math.abs(s) || term == 0) {
         if (++small >= 3 && tau > 4) {
@@ -205,7 +200,7 @@ final class SaddlepointContour {
       } else {
         small = 0;
       }
-      if (lastEvaluations > MAX_NODES) {
+      if (g.evaluations > MAX_NODES) {
         return s;
       }
     }
@@ -219,6 +214,7 @@ final class SaddlepointContour {
     final double pole;
     final double sigma;
     final double shift;
+    int evaluations;
 
     Integrand(Point p, double y, double a, double pole, double sigma, double shift) {
       this.p = p;
@@ -230,6 +226,7 @@ final class SaddlepointContour {
     }
 
     double at(double tau) {
+      evaluations++;
       double t = sigma * tau;
       double dr = -(a * t) * t;
       double logMod = (p.c + dr) * y - shift;

@@ -5,8 +5,8 @@ import twostage.stats.WeightedChiSquare;
 
 /**
  * The limit law of the scaled excess risk, E_α = σ² d_eff + α⁻¹ Q with Q = ‖L(Z)‖² = Σ_j λ_j χ²₁(j)
- * (Theorem 5.1, eq. 5.2; regular case, d_act = d_eff, MATH.md §3). Its CDF is that of Q after the affine
- * map t ↦ α(t − σ² d_eff), computed by {@link WeightedChiSquare}.
+ * (Theorem 5.1, eq. 5.2; regular case, d_act = d_eff, MATH.md §3). Its CDF is that of Q after the
+ * affine map t ↦ α(t − σ² d_eff), computed by {@link WeightedChiSquare}.
  */
 public final class LimitLaw {
   private final double shift;
@@ -35,7 +35,7 @@ public final class LimitLaw {
     this.interaction = new WeightedChiSquare(weights);
   }
 
-  /** The limit law at an evaluated instance: σ² d_eff + α⁻¹ Σ λ_j χ²₁ with the instance's d_eff and λ. */
+  /** The limit law at an evaluated instance: σ² d_eff + α⁻¹ Σ λ_j χ²₁ with its d_eff and λ. */
   public static LimitLaw of(double sigma2, double alpha, Interaction instance) {
     return new LimitLaw(sigma2, instance.dEff(), alpha, instance.weights());
   }
@@ -80,7 +80,7 @@ public final class LimitLaw {
     return alpha * interaction.density(alpha * (t - shift));
   }
 
-  /** The p-quantile σ² d_eff + α⁻¹ q_Q(p): the paper's high-probability bound t(δ) for p = 1 − δ. */
+  /** The p-quantile σ² d_eff + α⁻¹ q_Q(p); p = 1 − δ gives the high-probability bound t(δ). */
   public double quantile(double p) {
     return shift + interaction.quantile(p) / alpha;
   }

@@ -48,7 +48,8 @@ class WeightedChiSquareTest {
         double cdf = chi.cumulativeProbability(x / c);
         double sf = Gamma.regularizedGammaQ(k / 2.0, x / (2 * c));
         assertThat(general.cdf(x)).as("k=%d x=%g", k, x).isCloseTo(cdf, within(1e-12 + 1e-9 * cdf));
-        assertThat(general.survival(x)).as("k=%d x=%g", k, x).isCloseTo(sf, within(1e-12 + 1e-9 * sf));
+        assertThat(general.survival(x)).as("k=%d x=%g", k, x)
+            .isCloseTo(sf, within(1e-12 + 1e-9 * sf));
         assertThat(shortcut.cdf(x)).isCloseTo(cdf, within(1e-14 + 1e-12 * cdf));
         assertThat(shortcut.survival(x)).isCloseTo(sf, within(1e-14 + 1e-12 * sf));
       }
@@ -63,7 +64,8 @@ class WeightedChiSquareTest {
       assertThat(q.density(x)).isCloseTo(exact, within(1e-10 * exact));
     }
     assertThat(q.density(0)).isEqualTo(Double.POSITIVE_INFINITY);
-    assertThat(new WeightedChiSquare(new double[] {3, 1}).density(0)).isCloseTo(0.5 / Math.sqrt(3), within(1e-15));
+    assertThat(new WeightedChiSquare(new double[] {3, 1}).density(0))
+        .isCloseTo(0.5 / Math.sqrt(3), within(1e-15));
     assertThat(new WeightedChiSquare(SPREAD).density(0)).isZero();
     assertThat(q.density(-1)).isZero();
   }
@@ -92,8 +94,8 @@ class WeightedChiSquareTest {
   }
 
   /**
-   * λ₁Z₁² + λ₂Z₂² (λ₁ ≥ λ₂) by conditioning on Z₂: P(Q ≤ x) = 2∫₀^{z*} φ(z) erf(√((x − λ₂z²)/2λ₁)) dz,
-   * z* = √(x/λ₂), integrated by composite Gauss–Legendre (after z = z* sin θ when z* is small).
+   * λ₁Z₁² + λ₂Z₂² (λ₁ ≥ λ₂) by conditioning on Z₂: P(Q ≤ x) = 2∫₀^{z*} φ(z) erf(√((x − λ₂z²)/2λ₁))
+   * dz, z* = √(x/λ₂), integrated by composite Gauss–Legendre (after z = z* sin θ when z* is small).
    * Returns {cdf, survival}.
    */
   private static double[] conditionedOnSmallerWeight(double l1, double l2, double x) {
@@ -101,7 +103,8 @@ class WeightedChiSquareTest {
     double c = Math.sqrt(2 / Math.PI);
     if (zMax <= 40) {
       double r = Math.sqrt(x / (2 * l1));
-      DoubleUnaryOperator base = t -> c * Math.exp(-0.5 * sq(zMax * Math.sin(t))) * zMax * Math.cos(t);
+      DoubleUnaryOperator base =
+          t -> c * Math.exp(-0.5 * sq(zMax * Math.sin(t))) * zMax * Math.cos(t);
       double cdf = composite(t -> base.applyAsDouble(t) * Erf.erf(r * Math.cos(t)), 0, Math.PI / 2);
       double sf = composite(t -> base.applyAsDouble(t) * Erf.erfc(r * Math.cos(t)), 0, Math.PI / 2)
           + Erf.erfc(zMax / Math.sqrt(2));
@@ -202,8 +205,8 @@ class WeightedChiSquareTest {
 
   /**
    * Fixed seed, N = 10⁶ draws, 20 points; the bound 4.2·SE has two-sided normal tail 2.7·10⁻⁵ per
-   * point, so a correct implementation fails with probability &lt; 20 · 2.7·10⁻⁵ &lt; 10⁻³ (union bound).
-   * At the outer points 4.2·SE &lt; 10⁻³, so a CDF off by 10⁻³ would fail (checked below).
+   * point, so a correct implementation fails with probability &lt; 20 · 2.7·10⁻⁵ &lt; 10⁻³ (union
+   * bound). At the outer points 4.2·SE &lt; 10⁻³, so a CDF off by 10⁻³ would fail (checked below).
    */
   @Test
   void monteCarloEmpiricalCdfAgreesWithinStandardErrors() {
@@ -220,7 +223,8 @@ class WeightedChiSquareTest {
       double empirical = upperIndex(draws, x) / (double) n;
       double bound = 4.2 * Math.sqrt(f * (1 - f) / n);
       assertThat(Math.abs(empirical - f)).as("x=%g F=%g", x, f).isLessThanOrEqualTo(bound);
-      detectsShift |= Math.abs(empirical - (f + 1e-3)) > bound && Math.abs(empirical - (f - 1e-3)) > bound;
+      detectsShift |=
+          Math.abs(empirical - (f + 1e-3)) > bound && Math.abs(empirical - (f - 1e-3)) > bound;
     }
     assertThat(detectsShift).isTrue();
   }
@@ -297,7 +301,8 @@ class WeightedChiSquareTest {
           .hasMessageContaining("finite and non-negative")
           .hasMessageContaining("weights[1]");
     }
-    assertThatThrownBy(() -> new WeightedChiSquare(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new WeightedChiSquare(null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static org.assertj.core.data.Offset<Double> within(double tolerance) {

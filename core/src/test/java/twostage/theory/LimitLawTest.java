@@ -82,14 +82,20 @@ class LimitLawTest {
   @Test
   void rejectsInvalidParameters() {
     assertThatThrownBy(() -> new LimitLaw(-0.1, 1, 1, WEIGHTS))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sigma2").hasMessageContaining(">= 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sigma2")
+        .hasMessageContaining(">= 0");
     assertThatThrownBy(() -> new LimitLaw(Double.NaN, 1, 1, WEIGHTS))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sigma2");
     assertThatThrownBy(() -> new LimitLaw(1, -1, 1, WEIGHTS))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dEff").hasMessageContaining(">= 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dEff")
+        .hasMessageContaining(">= 0");
     for (double alpha : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
       assertThatThrownBy(() -> new LimitLaw(1, 1, alpha, WEIGHTS))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alpha").hasMessageContaining("> 0");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("alpha")
+          .hasMessageContaining("> 0");
     }
     assertThatThrownBy(() -> new LimitLaw(1, 1, 1, new double[] {1, -2}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights");
