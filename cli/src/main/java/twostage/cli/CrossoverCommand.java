@@ -7,6 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import twostage.experiments.CrossoverSetup;
+import twostage.models.factor.FactorInstance;
+import twostage.models.spectral.SpectralInstance;
 
 /**
  * {@code twostage crossover MODEL}: two-stage learning against downstream-only least squares over α
@@ -64,8 +66,9 @@ public final class CrossoverCommand implements Runnable {
     public Integer call() {
       opts.validate(spec);
       long t0 = System.nanoTime();
-      CrossoverSetup s = Setups.factor(spec, factor, opts.rankTolerance);
-      ObjectNode p = factor.params();
+      FactorInstance inst = factor.instance(spec);
+      CrossoverSetup s = Setups.factor(inst, opts.rankTolerance);
+      ObjectNode p = factor.params(inst);
       p.put("seed", run.seed);
       return CrossoverRun.execute(spec, s, p, opts, run, t0);
     }
@@ -84,8 +87,9 @@ public final class CrossoverCommand implements Runnable {
     public Integer call() {
       opts.validate(spec);
       long t0 = System.nanoTime();
-      CrossoverSetup s = Setups.spectral(spec, spectral, opts.rankTolerance);
-      ObjectNode p = spectral.params();
+      SpectralInstance inst = spectral.instance(spec);
+      CrossoverSetup s = Setups.spectral(inst, opts.rankTolerance);
+      ObjectNode p = spectral.params(inst);
       p.put("seed", run.seed);
       return CrossoverRun.execute(spec, s, p, opts, run, t0);
     }

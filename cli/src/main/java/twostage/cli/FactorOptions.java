@@ -1,78 +1,55 @@
 package twostage.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import twostage.models.factor.FactorInstance;
 
-/**
- * Options that define a factor-model instance (Section 6.2): Gaussian A⋆ and β⋆ from a seed, or A⋆ with
- * prescribed singular values and β⋆'s coordinates γ in the right singular basis.
- */
+/** Options that define a factor-model instance: a JSON file or a generated one. */
 public final class FactorOptions {
-  @Option(names = "--d", required = true, description = "Dimension d of x (>= k).")
-  int d;
+  @Option(names = "--instance", description = "JSON file with A (d rows of k numbers), beta (k), sigmaNu.")
+  Path instance;
 
-  @Option(names = "--k", required = true, description = "Number of factors k (>= 1).")
+  @Option(names = "--k", defaultValue = "2", description = "Number of factors k of a generated instance (default: ${DEFAULT-VALUE}).")
   int k;
 
-  @Option(names = "--sigma-nu", defaultValue = "0.5",
-      description = "Label-noise standard deviation sigma_nu (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--d", defaultValue = "5", description = "Dimension d of a generated instance (default: ${DEFAULT-VALUE}).")
+  int d;
+
+  @Option(names = "--sigma-nu", defaultValue = "0.5", description = "sigma_nu of a generated instance (default: ${DEFAULT-VALUE}).")
   double sigmaNu;
 
-  @Option(names = "--instance-seed", defaultValue = "11",
-      description = "Seed of the Gaussian A* and beta* (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--instance-seed", defaultValue = "1", description = "Seed of the Gaussian A* and beta* of a generated instance (default: ${DEFAULT-VALUE}).")
   long instanceSeed;
 
-  @Option(names = "--singular-values", split = ",",
-      description = "Singular values of A* (k numbers > 0); A* = U diag(s) R^T with random U, R.")
-  double[] singularValues;
-
-  @Option(names = "--gamma", split = ",",
-      description = "beta* = R gamma (k numbers; with --singular-values; default all ones).")
-  double[] gamma;
-
-  void validate(CommandSpec spec) {
+  /** The instance; invalid values are refused with a message naming the rule. */
+  FactorInstance instance(CommandSpec spec) {
+    if (instance != null) {
+      JsonNode root = InstanceFiles.read(instance);
+      return FactorInstance.of(
+          InstanceFiles.matrix(root, "A", instance),
+          InstanceFiles.vector(root, "beta", instance, true),
+          InstanceFiles.number(root, "sigmaNu", instance, FactorInstance.DEFAULT_SIGMA_NU));
+    }
     Check.atLeast(spec, "--k", k, 1);
-    Check.rule(spec, d >= k, "--d must be >= --k, got d=" + d + ", k=" + k);
+    Check.rule(spec, d > k, "--d must be > --k, got d=" + d + ", k=" + k);
     Check.nonNegative(spec, "--sigma-nu", sigmaNu);
-    if (singularValues != null) {
-      Check.rule(spec, singularValues.length == k,
-          "--singular-values must have k=" + k + " entries, got " + singularValues.length);
-      for (double s : singularValues) {
-        Check.positive(spec, "--singular-values", s);
-      }
-    }
-    if (gamma != null) {
-      Check.rule(spec, singularValues != null, "--gamma needs --singular-values");
-      Check.rule(spec, gamma.length == k, "--gamma must have k=" + k + " entries, got " + gamma.length);
-    }
+    return FactorInstance.generated(k, d, instanceSeed, sigmaNu);
   }
 
-  FactorInstance instance() {
-    if (singularValues == null) {
-      return FactorInstance.generated(k, d, instanceSeed, sigmaNu);
-    }
-    double[] g = gamma;
-    if (g == null) {
-      g = new double[k];
-      java.util.Arrays.fill(g, 1.0);
-    }
-    return FactorInstance.fromSingularValues(d, singularValues, g, sigmaNu, instanceSeed);
-  }
-
-  ObjectNode params() {
+  ObjectNode params(FactorInstance inst) {
     ObjectNode p = Json.object();
-    p.put("d", d);
-    p.put("k", k);
-    p.put("sigmaNu", sigmaNu);
-    p.put("instanceSeed", instanceSeed);
-    if (singularValues != null) {
-      p.set("singularValues", Json.array(singularValues));
+    p.put("source", instance == null ? "generated" : instance.toString());
+    p.put("k", inst.k());
+    p.put("d", inst.d());
+    p.put("sigmaNu", inst.sigmaNu());
+    if (instance == null) {
+      p.put("instanceSeed", instanceSeed);
     }
-    if (gamma != null) {
-      p.set("gamma", Json.array(gamma));
-    }
+    p.set("singularValues", Json.array(inst.singularValues()));
+    p.set("beta", Json.array(inst.beta()));
     return p;
   }
 }

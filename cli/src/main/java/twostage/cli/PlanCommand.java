@@ -7,6 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import twostage.experiments.CrossoverSetup;
+import twostage.models.factor.FactorInstance;
+import twostage.models.spectral.SpectralInstance;
 import twostage.theory.Crossover;
 import twostage.theory.PretrainingPlan;
 
@@ -62,8 +64,8 @@ public final class PlanCommand implements Runnable {
     @Override
     public Integer call() {
       plan.validate(spec);
-      CrossoverSetup s = Setups.factor(spec, factor, plan.rankTolerance);
-      return print(spec, s, factor.params(), plan, run);
+      FactorInstance inst = factor.instance(spec);
+      return print(spec, Setups.factor(inst, plan.rankTolerance), factor.params(inst), plan, run);
     }
   }
 
@@ -79,8 +81,8 @@ public final class PlanCommand implements Runnable {
     @Override
     public Integer call() {
       plan.validate(spec);
-      CrossoverSetup s = Setups.spectral(spec, spectral, plan.rankTolerance);
-      return print(spec, s, spectral.params(), plan, run);
+      SpectralInstance inst = spectral.instance(spec);
+      return print(spec, Setups.spectral(inst, plan.rankTolerance), spectral.params(inst), plan, run);
     }
   }
 

@@ -3,6 +3,8 @@ package twostage.cli;
 import picocli.CommandLine.Model.CommandSpec;
 import twostage.exec.ThreadPoolRunner;
 import twostage.experiments.CrossoverSetup;
+import twostage.models.factor.FactorInstance;
+import twostage.models.spectral.SpectralInstance;
 
 /** Builds the {@link CrossoverSetup} of each model from its options (shared by crossover and plan). */
 final class Setups {
@@ -23,13 +25,11 @@ final class Setups {
     }
   }
 
-  static CrossoverSetup factor(CommandSpec spec, FactorOptions f, double tol) {
-    f.validate(spec);
-    return CrossoverSetup.factor(f.instance(), tol);
+  static CrossoverSetup factor(FactorInstance instance, double tol) {
+    return CrossoverSetup.factor(instance, tol);
   }
 
-  static CrossoverSetup spectral(CommandSpec spec, SpectralOptions s, double tol) {
-    s.validate(spec);
-    return CrossoverSetup.spectral(s.instance(), tol);
+  static CrossoverSetup spectral(SpectralInstance instance, double tol) {
+    return CrossoverSetup.spectral(instance, tol);
   }
 }
