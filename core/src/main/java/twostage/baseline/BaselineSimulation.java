@@ -11,9 +11,11 @@ import twostage.stats.Estimate;
 /**
  * Simulated downstream-only baseline: for each n, independent replicates draw (x_i, y_i), i ≤ n, fit F
  * by {@link LeastSquaresFit} from the truth and record the scaled excess risk n(R − σ²) with
- * R − σ² = E[(f(X; φ̂) − f⋆(X))²] (label noise averaged analytically, as in Proposition B.1). R is exact
- * when the problem supplies it, otherwise a fresh population sample of {@code populationSamples} draws
- * per replicate (so its Monte Carlo error is part of the replicate spread and of the standard error).
+ * R − σ² = E[(f(X; φ̂) − f⋆(X))² | data] for the labels actually drawn (a nonlinear fit cannot average
+ * the training-label noise analytically as Proposition B.1 does for OLS; averaging over replicates does
+ * it, so the mean estimates E[n(R − σ²)] of (3.4)–(3.5)). R is exact when the problem supplies it,
+ * otherwise a fresh population sample of {@code populationSamples} draws per replicate (so its Monte
+ * Carlo error is part of the replicate spread and of the standard error).
  *
  * <p>Replicate j at size index i draws from {@code Streams.of(seed, 3, i, j)}: results do not depend on
  * the runner.

@@ -35,9 +35,12 @@ public record Crossover(double sigma2, int dEff, int dBase, double interactionMe
     }
   }
 
-  /** From the engine's interaction, the tangent rank and σ². */
+  /**
+   * From the engine's interaction, the tangent rank and σ². A negative round-off value of tr(VG)
+   * (which is ≥ 0 in exact arithmetic) is clipped to 0.
+   */
   public static Crossover of(double sigma2, Interaction interaction, TangentRank base) {
-    return new Crossover(sigma2, interaction.dEff(), base.rank(), interaction.mean());
+    return new Crossover(sigma2, interaction.dEff(), base.rank(), Math.max(interaction.mean(), 0));
   }
 
   /** True when d_base = d_eff: L ≡ 0 and pre-training only reparametrises (Proposition G.23). */

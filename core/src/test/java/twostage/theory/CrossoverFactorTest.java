@@ -87,4 +87,17 @@ class CrossoverFactorTest {
     assertThat(c.reparametrisationOnly()).isTrue();
     assertThat(c.alpha0()).isNaN();
   }
+
+  /** d = k: the representation is a bijection of R^d, d_base = d_eff = d and L ≡ 0. */
+  @Test
+  void squareLoadingOnlyReparametrises() {
+    FactorInstance inst = FactorInstance.generated(2, 2, 5);
+    FactorModel model = FactorModel.of(inst);
+    TangentRank base = TangentRank.baseline(FactorDownstream.moments(model));
+    Interaction li = FactorLimit.exactInteraction(new AsymptoticEngine(), model);
+    Crossover c = Crossover.of(model.sigmaSquared(), li, base);
+    assertThat(c.dBase()).isEqualTo(2);
+    assertThat(c.reparametrisationOnly()).isTrue();
+    assertThat(li.mean()).isCloseTo(0.0, offset(1e-12));
+  }
 }

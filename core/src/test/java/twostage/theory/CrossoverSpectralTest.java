@@ -15,7 +15,7 @@ class CrossoverSpectralTest {
 
   /**
    * α₀ by hand: (1/(σ²(d − k))) Σ_{j=1}^{d−k} w_j with the corrected Corollary 6.3 weights
-   * w_j = ½ Σ_{i≤k} i (1 + i⁻² + τ) ((k + j)/(k + j − i))², τ = Σ_{i≤k} i⁻² (docs/errata-spectral.md).
+   * w_j = ½ Σ_{i≤k} i (1 + i⁻² + τ) ((k + j)/(k + j − i))², τ = Σ_{i≤k} i⁻² (docs/errata.md).
    */
   static double handAlpha0(int k, int d, double sigma) {
     double tau = 0;
