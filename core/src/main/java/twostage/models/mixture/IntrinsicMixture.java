@@ -1,0 +1,238 @@
+package twostage.models.mixture;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The mixture problem written in the r⋆ intrinsic coordinates y = Bᵀx of the centred-mean subspace
+ * (docs/gmm-dimension-reduction.md). For equal weights and identity covariances the complement
+ * n = P⊥(x − ū) is N(0, I_{d−r⋆}) independent of y and of the component, the posteriors (full and
+ * projected, eq. 6.3) are functions of y alone, and with P⊥θ_i dropped (it does not change G, see
+ * docs/mixture-jacobian.md) every block of J splits as
+ *
+ * <pre>
+ *   B ᵀJ_j = w_j (y − ỹ_j) − π_j θ̃_j,          P⊥J_j = α_j(y) n,
+ *   α_j = Σ_i w_i c̃_iᵀΛ⁻¹c̃_j + Σ_i π_i θ̃_iᵀΛ⁻¹c̃_j,
+ * </pre>
+ * with ỹ_i = Bᵀu_i, c̃_i = Bᵀ(u_i − ū), θ̃_i = Bᵀθ_i, Λ the non-zero eigenvalues of S(U⋆) and
+ * w_i = π_i(g_i − f). The Fisher score block i is −π_i(y − ỹ_i) ⊕ −π_i n. Hence F and G are block
+ * diagonal, F = F_int ⊕ (R ⊗ I), G = G_int ⊕ (A ⊗ I) with R = E[ππᵀ], A = E[ααᵀ], and
+ * E‖L(Z)‖² = tr(F_int⁻¹G_int) + (d − r⋆)·tr(R⁻¹A).
+ *
+ * <p>This class holds the intrinsic data and evaluates, per sample of y, the row
+ * [ψ (K(r+1)) | B ᵀJ (K·r) | α (K)]. Immutable and thread-safe.
+ */
+public final class IntrinsicMixture {
+  private final int k;
+  private final int r;
+  private final int multiplicity;
+  private final double[][] centres;
+  private final double[][] theta;
+  private final double[] bias;
+  private final double[] halfNorms;
+  private final double[][] centredGain;
+  private final double[][] thetaGain;
+
+  /**
+   * @param centres K×r intrinsic centres ỹ_i = Bᵀu_i
+   * @param centred K×r intrinsic centred centres c̃_i = Bᵀ(u_i − ū)
+   * @param eigenvalues the r non-zero eigenvalues of S(U⋆) (the basis B diagonalises S)
+   * @param theta K×r intrinsic coefficients θ̃_i = Bᵀθ_i
+   * @param bias the b_i
+   * @param multiplicity d − r, the dimension of the isotropic complement
+   */
+  public IntrinsicMixture(
+      double[][] centres,
+      double[][] centred,
+      double[] eigenvalues,
+      double[][] theta,
+      double[] bias,
+      int multiplicity) {
+    this.k = centres.length;
+    this.r = centres[0].length;
+    if (multiplicity < 0) {
+      throw new IllegalArgumentException("multiplicity must be >= 0, got " + multiplicity);
+    }
+    if (eigenvalues.length != r || theta.length != k || bias.length != k || centred.length != k) {
+      throw new IllegalArgumentException("inconsistent intrinsic dimensions");
+    }
+    this.multiplicity = multiplicity;
+    this.centres = copy(centres);
+    this.theta = copy(theta);
+    this.bias = bias.clone();
+    this.halfNorms = new double[k];
+    this.centredGain = new double[k][k];
+    this.thetaGain = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      halfNorms[i] = 0.5 * dot(centres[i], centres[i], null);
+      for (int j = 0; j < k; j++) {
+        centredGain[i][j] = dot(centred[i], centred[j], eigenvalues);
+        thetaGain[i][j] = dot(theta[i], centred[j], eigenvalues);
+      }
+    }
+  }
+
+  /** The intrinsic description of a (full, ambient) mixture instance; P⊥θ_i is dropped. */
+  public static IntrinsicMixture of(MixtureInstance instance) {
+    SubspaceGeometry geo = SubspaceGeometry.atTruth(instance.centres());
+    int k = instance.components();
+    int r = geo.rank();
+    double[][] y = new double[k][];
+    double[][] c = new double[k][];
+    double[][] t = new double[k][];
+    for (int i = 0; i < k; i++) {
+      y[i] = geo.coordinates(instance.centres()[i]);
+      c[i] = geo.coordinates(geo.centred()[i]);
+      t[i] = geo.coordinates(instance.theta()[i]);
+    }
+    double[] lambda = new double[r];
+    System.arraycopy(geo.eigenvalues(), 0, lambda, 0, r);
+    return new IntrinsicMixture(y, c, lambda, t, instance.bias(), instance.dimension() - r);
+  }
+
+  /** K. */
+  public int components() {
+    return k;
+  }
+
+  /** r⋆, the intrinsic dimension. */
+  public int rank() {
+    return r;
+  }
+
+  /** d − r⋆, how many times the isotropic block R ⊗ I, A ⊗ I repeats. */
+  public int multiplicity() {
+    return multiplicity;
+  }
+
+  /** p = K(r⋆+1), the number of features. */
+  public int featureDimension() {
+    return k * (r + 1);
+  }
+
+  /** K·r⋆, the intrinsic parameter coordinates. */
+  public int parameterDimension() {
+    return k * r;
+  }
+
+  /** Length of a row [ψ | BᵀJ | α]. */
+  public int rowLength() {
+    return featureDimension() + parameterDimension() + k;
+  }
+
+  /** Draws {@code count} intrinsic points y = ỹ_τ + N(0, I_r), τ uniform, row-major into {@code y}. */
+  public void draw(UniformRandomProvider rng, int count, double[] y) {
+    ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    for (int n = 0; n < count; n++) {
+      double[] u = centres[rng.nextInt(k)];
+      int o = n * r;
+      for (int c = 0; c < r; c++) {
+        y[o + c] = u[c] + normal.sample();
+      }
+    }
+  }
+
+  /**
+   * Writes ψ(y) only (length p) for {@code count} points: the Fisher stage, whose gram holds
+   * F_int (the y-blocks) and R (the π entries) because the score block i is −π_i(y − ỹ_i).
+   */
+  public void features(double[] y, int count, double[] out) {
+    double[] pi = new double[k];
+    int p = featureDimension();
+    for (int n = 0; n < count; n++) {
+      writeFeatures(y, n * r, pi, out, n * p);
+    }
+  }
+
+  /** Writes rows [ψ | BᵀJ | α] for {@code count} points y (row-major) into {@code out}. */
+  public void rows(double[] y, int count, double[] out) {
+    double[] pi = new double[k];
+    double[] w = new double[k];
+    int p = featureDimension();
+    int len = rowLength();
+    for (int n = 0; n < count; n++) {
+      int yo = n * r;
+      int o = n * len;
+      writeFeatures(y, yo, pi, out, o);
+      double f = 0;
+      for (int i = 0; i < k; i++) {
+        double g = bias[i];
+        double[] ti = theta[i];
+        double[] ui = centres[i];
+        for (int c = 0; c < r; c++) {
+          g += ti[c] * (y[yo + c] - ui[c]);
+        }
+        w[i] = g;
+        f += pi[i] * g;
+      }
+      for (int i = 0; i < k; i++) {
+        w[i] = pi[i] * (w[i] - f);
+      }
+      int jo = o + p;
+      for (int j = 0; j < k; j++) {
+        double[] uj = centres[j];
+        double[] tj = theta[j];
+        for (int c = 0; c < r; c++) {
+          out[jo + j * r + c] = w[j] * (y[yo + c] - uj[c]) - pi[j] * tj[c];
+        }
+      }
+      int ao = jo + k * r;
+      for (int j = 0; j < k; j++) {
+        double a = 0;
+        for (int i = 0; i < k; i++) {
+          a += w[i] * centredGain[i][j] + pi[i] * thetaGain[i][j];
+        }
+        out[ao + j] = a;
+      }
+    }
+  }
+
+  /** Index of the π_i entry of ψ (the others are the y-blocks). */
+  public int piIndex(int i) {
+    return i * (r + 1) + r;
+  }
+
+  private void writeFeatures(double[] y, int yo, double[] pi, double[] out, int o) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < k; i++) {
+      double s = -halfNorms[i];
+      double[] ui = centres[i];
+      for (int c = 0; c < r; c++) {
+        s += ui[c] * y[yo + c];
+      }
+      pi[i] = s;
+      max = Math.max(max, s);
+    }
+    double total = 0;
+    for (int i = 0; i < k; i++) {
+      pi[i] = Math.exp(pi[i] - max);
+      total += pi[i];
+    }
+    for (int i = 0; i < k; i++) {
+      pi[i] /= total;
+      double[] ui = centres[i];
+      int b = o + i * (r + 1);
+      for (int c = 0; c < r; c++) {
+        out[b + c] = pi[i] * (y[yo + c] - ui[c]);
+      }
+      out[b + r] = pi[i];
+    }
+  }
+
+  private static double dot(double[] a, double[] b, double[] divisor) {
+    double s = 0;
+    for (int c = 0; c < a.length; c++) {
+      s += a[c] * b[c] / (divisor == null ? 1.0 : divisor[c]);
+    }
+    return s;
+  }
+
+  private static double[][] copy(double[][] a) {
+    double[][] out = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i].clone();
+    }
+    return out;
+  }
+}
