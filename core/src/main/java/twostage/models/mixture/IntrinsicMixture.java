@@ -28,6 +28,8 @@ public final class IntrinsicMixture {
   private final int r;
   private final int multiplicity;
   private final double[][] centres;
+  private final double[][] centred;
+  private final double[] eigenvalues;
   private final double[][] theta;
   private final double[] bias;
   private final double[] halfNorms;
@@ -60,6 +62,8 @@ public final class IntrinsicMixture {
     this.multiplicity = multiplicity;
     this.centres = copy(centres);
     this.theta = copy(theta);
+    this.centred = copy(centred);
+    this.eigenvalues = eigenvalues.clone();
     this.bias = bias.clone();
     this.halfNorms = new double[k];
     this.centredGain = new double[k][k];
@@ -89,6 +93,19 @@ public final class IntrinsicMixture {
     double[] lambda = new double[r];
     System.arraycopy(geo.eigenvalues(), 0, lambda, 0, r);
     return new IntrinsicMixture(y, c, lambda, t, instance.bias(), instance.dimension() - r);
+  }
+
+  /**
+   * The same mixture with other downstream coefficients given in intrinsic coordinates: θ̃_i (K×r) and
+   * b_i. Used for hypotheses about the paper's normalisation of θ⋆ (docs/figure2.md).
+   */
+  public IntrinsicMixture withCoefficients(double[][] intrinsicTheta, double[] newBias) {
+    return new IntrinsicMixture(centres, centred, eigenvalues, intrinsicTheta, newBias, multiplicity);
+  }
+
+  /** This problem with another isotropic multiplicity d − r⋆ (same intrinsic block). */
+  public IntrinsicMixture withMultiplicity(int m) {
+    return new IntrinsicMixture(centres, centred, eigenvalues, theta, bias, m);
   }
 
   /** K. */
