@@ -78,9 +78,10 @@ public final class GmmSweep {
       Files.createDirectories(dir);
       if (Files.exists(file)) {
         JsonNode old = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        if (!old.equals(manifest)) {
+        JsonNode now = Json.MAPPER.readTree(Json.line(manifest));
+        if (!old.equals(now)) {
           throw new IllegalArgumentException("--out " + dir + " holds results made with other fixed "
-              + "parameters (" + difference(old, manifest) + "); use another --out directory or the "
+              + "parameters (" + difference(old, now) + "); use another --out directory or the "
               + "same parameters");
         }
         return;
