@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "twostage 0.1.0",
     description = "Asymptotic excess risk of pre-training + downstream least squares (Tinati & Tu, COLT 2026).",
-    subcommands = {LimitCommand.class, BenchCommand.class, SweepCommand.class, Figure2Command.class})
+    subcommands = {LimitCommand.class, CheckCommand.class, CompareCommand.class, BenchCommand.class,
+      SweepCommand.class, Figure2Command.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
