@@ -52,7 +52,8 @@ public final class GmmSweep {
     for (GmmPoint p : order) {
       if (!seen.contains(p.key())) {
         seen.add(p.key());
-        tasks.add(new ResumableTasks.Task(p.key(), () -> json(p.compute(new SequentialRunner()))));
+        tasks.add(new ResumableTasks.Task(
+            p.key(), p.cost(), () -> json(p.compute(new SequentialRunner()))));
       }
     }
     int computed;

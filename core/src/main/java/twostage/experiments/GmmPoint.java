@@ -82,6 +82,7 @@ public record GmmPoint(
     int q = method == Method.DIRECT ? k * d : k * (k - 1);
     int p = k * k;
     double row = p + q + k;
-    return (double) samples * row * row + (double) fisherSamples * p * p;
+    // per sample: a gram update of the row (and of ψ for the Fisher stage); plus a fixed overhead
+    return (double) samples * row * row / 2 + (double) fisherSamples * p * p / 2 + 5e7;
   }
 }
