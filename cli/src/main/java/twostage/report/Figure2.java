@@ -138,10 +138,20 @@ public final class Figure2 {
     return o;
   }
 
+  /** The paper's Figure 2 values, digitised from its vector graphics (docs/figure2.md), by panel. */
+  public static JsonNode paperDigitised() {
+    try (var in = Figure2.class.getResourceAsStream("/twostage/paper-figure2-digitised.json")) {
+      return in == null ? Json.object() : Json.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the digitised paper values", e);
+    }
+  }
+
   /** Writes figure2.json, one CSV per panel and the charts; returns the JSON written. */
   public static ObjectNode write(Path dir, List<Panel> panels, List<List<JsonNode>> rows, ObjectNode header) {
     ObjectNode root = header.deepCopy();
     ObjectNode ps = root.putObject("panels");
+    JsonNode paper = paperDigitised();
     for (int i = 0; i < panels.size(); i++) {
       Panel p = panels.get(i);
       List<JsonNode> r = rows.get(i);
@@ -154,18 +164,31 @@ public final class Figure2 {
       ArrayNode fs = o.putArray("fits");
       fits.forEach(f -> fs.add(json(f)));
       JsonNode exact = null;
+      JsonNode exactK3 = null;
       TrendFit paperRange = null;
+      JsonNode paperPts = paper.path(p.id()).path("points");
+      if (paperPts.isArray()) {
+        o.set("paperDigitised", paperPts);
+      }
       if (p.id().equals("b")) {
         paperRange = logFitPaperRange(p, r);
         fs.add(json(paperRange).put("range", "d <= 100 (the paper's plotted range)"));
         exact = exactForm(r);
+        // the paper's panel (b) follows the K = 3 curve (docs/figure2.md): draw it from panel (a)
+        for (JsonNode ra : rows.get(0)) {
+          if (ra.get("K").asInt() == 3 && ra.get("beta").asDouble() == 2.0 && ra.has("exactForm")) {
+            exactK3 = ra.get("exactForm");
+            o.set("exactFormK3", exactK3);
+          }
+        }
         if (exact != null) {
           o.set("exactForm", exact);
           o.put("maxAbsDeviationFromExactInStdErrors", maxDeviation(r, exact));
         }
       }
       GmmSweep.writeCsv(dir.resolve("panel-" + p.id() + ".csv"), r);
-      Figure2Charts.draw(p, r, fits, exact, paperRange, dir.resolve("panel-" + p.id()));
+      Figure2Charts.draw(p, r, fits, exact, paperRange, exactK3,
+          paperPts.isArray() ? paperPts : null, dir.resolve("panel-" + p.id()));
     }
     try {
       Files.writeString(dir.resolve("figure2.json"), Json.pretty(root) + "\n", StandardCharsets.UTF_8);

@@ -23,7 +23,7 @@ public final class Figure2Charts {
 
   /** Writes {@code base}.png and {@code base}.svg. */
   public static void draw(Figure2.Panel panel, List<JsonNode> rows, List<TrendFit> fits, JsonNode exact,
-      TrendFit paperRangeFit, Path base) {
+      TrendFit paperRangeFit, JsonNode exactK3, JsonNode paper, Path base) {
     boolean logX = !panel.vary().equals("K");
     boolean logY = panel.vary().equals("beta");
     String xName = switch (panel.vary()) {
@@ -31,13 +31,14 @@ public final class Figure2Charts {
       case "d" -> "d (ambient dimension, log scale)";
       default -> "β (centre scale, log scale)";
     };
-    XYChart chart = new XYChartBuilder().width(760).height(540).title(panel.title())
+    XYChart chart = new XYChartBuilder().width(760).height(680).title(panel.title())
         .xAxisTitle(xName).yAxisTitle("E‖L(Z)‖²" + (logY ? " (log scale)" : "")).build();
     Charts.style(chart);
     var st = chart.getStyler();
     st.setXAxisLogarithmic(logX);
     st.setYAxisLogarithmic(logY);
-    st.setLegendPosition(panel.vary().equals("beta") ? Styler.LegendPosition.InsideNE : Styler.LegendPosition.InsideSE);
+    st.setLegendPosition(Styler.LegendPosition.OutsideS);
+    st.setLegendLayout(Styler.LegendLayout.Vertical);
     st.setMarkerSize(7);
     st.setErrorBarsColorSeriesColor(false);
     st.setErrorBarsColor(POINTS);
@@ -103,7 +104,33 @@ public final class Figure2Charts {
       s.setLineStyle(SeriesLines.SOLID);
       s.setLineColor(EXACT);
     }
-    XYSeries pts = chart.addSeries("Monte Carlo estimate ± 1 s.e.", x, y, se);
+    if (exactK3 != null) {
+      double a = exactK3.get("a").asDouble();
+      double b = exactK3.get("b").asDouble();
+      double[] fy = new double[grid.length];
+      for (int i = 0; i < grid.length; i++) {
+        fy[i] = (a + b * grid[i]) / (grid[i] + 1);
+      }
+      XYSeries s = chart.addSeries(String.format(Locale.ROOT,
+          "exact form at K = 3: a = %.4f, b = %.4f", a, b), grid, fy);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineStyle(SeriesLines.DASH_DOT);
+      s.setLineColor(new Color(120, 120, 120));
+    }
+    if (paper != null && paper.size() > 0) {
+      double[] px = new double[paper.size()];
+      double[] py = new double[paper.size()];
+      for (int i = 0; i < px.length; i++) {
+        px[i] = paper.get(i).get(0).asDouble();
+        py[i] = paper.get(i).get(1).asDouble();
+      }
+      XYSeries s = chart.addSeries("paper's Figure 2, digitised (docs/figure2.md)", px, py);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      s.setMarker(SeriesMarkers.DIAMOND);
+      s.setMarkerColor(new Color(150, 150, 150));
+    }
+    XYSeries pts = chart.addSeries("Monte Carlo estimate ± 1 s.e. (this work)", x, y, se);
     pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     pts.setMarker(SeriesMarkers.CIRCLE);
     pts.setMarkerColor(POINTS);
