@@ -76,6 +76,36 @@ class SweepGmmCommandTest {
     assertThat(again.out()).contains("(0 computed now, 4 already stored)");
   }
 
+  /** The CLI's direct K·d engine and the reduction agree within Monte Carlo error. */
+  @Test
+  void directAndReducedMethodsAgree() throws IOException {
+    String[] reduced = sweep(tmp.resolve("r"), "4,7");
+    String[] direct = sweep(tmp.resolve("x"), "4,7", "--method", "direct");
+    for (String[] a : List.of(reduced, direct)) {
+      a[11] = "20000"; // --fisher-samples
+      a[13] = "40000"; // --samples
+    }
+    direct[15] = "8"; // --seed: independent streams
+    assertThat(run(reduced).code()).isZero();
+    assertThat(run(direct).code()).isZero();
+    List<JsonNode> r = new ArrayList<>();
+    List<JsonNode> x = new ArrayList<>();
+    for (String line : Files.readAllLines(tmp.resolve("r").resolve("results.jsonl"))) {
+      r.add(Json.MAPPER.readTree(line));
+    }
+    for (String line : Files.readAllLines(tmp.resolve("x").resolve("results.jsonl"))) {
+      x.add(Json.MAPPER.readTree(line));
+    }
+    r.sort(java.util.Comparator.comparingInt(n -> n.get("d").asInt()));
+    x.sort(java.util.Comparator.comparingInt(n -> n.get("d").asInt()));
+    for (int i = 0; i < 2; i++) {
+      assertThat(x.get(i).get("method").asText()).isEqualTo("direct");
+      double se = Math.hypot(r.get(i).get("stdError").asDouble(), x.get(i).get("stdError").asDouble());
+      assertThat(Math.abs(r.get(i).get("mean").asDouble() - x.get(i).get("mean").asDouble()))
+          .isLessThan(4 * se);
+    }
+  }
+
   @Test
   void refusesADirectoryMadeWithOtherFixedParameters() {
     Path dir = tmp.resolve("d");
