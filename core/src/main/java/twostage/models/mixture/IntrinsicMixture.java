@@ -77,22 +77,92 @@ public final class IntrinsicMixture {
     }
   }
 
-  /** The intrinsic description of a (full, ambient) mixture instance; P⊥θ_i is dropped. */
+  /**
+   * The intrinsic description of a (full, ambient) mixture instance; P⊥θ_i is dropped. The basis B of
+   * the centred-mean subspace comes from the K×K Gram matrix M = CCᵀ of the centred centres (C is K×d):
+   * M = VΛVᵀ gives B = CᵀVΛ^{-1/2}, so the cost is O(K²d) (no d×d eigenproblem) and, for
+   * U⋆ = βI_{K,d}, M and hence B's coordinates do not depend on d.
+   */
   public static IntrinsicMixture of(MixtureInstance instance) {
-    SubspaceGeometry geo = SubspaceGeometry.atTruth(instance.centres());
+    Basis basis = Basis.of(instance.centres());
     int k = instance.components();
-    int r = geo.rank();
     double[][] y = new double[k][];
     double[][] c = new double[k][];
     double[][] t = new double[k][];
     for (int i = 0; i < k; i++) {
-      y[i] = geo.coordinates(instance.centres()[i]);
-      c[i] = geo.coordinates(geo.centred()[i]);
-      t[i] = geo.coordinates(instance.theta()[i]);
+      y[i] = basis.coordinates(instance.centres()[i]);
+      c[i] = basis.coordinates(basis.centred[i]);
+      t[i] = basis.coordinates(instance.theta()[i]);
     }
-    double[] lambda = new double[r];
-    System.arraycopy(geo.eigenvalues(), 0, lambda, 0, r);
-    return new IntrinsicMixture(y, c, lambda, t, instance.bias(), instance.dimension() - r);
+    return new IntrinsicMixture(
+        y, c, basis.lambda, t, instance.bias(), instance.dimension() - basis.lambda.length);
+  }
+
+  /**
+   * Coordinates Bᵀv of an ambient vector in the intrinsic basis that {@link #of} uses for
+   * {@code centres}.
+   */
+  public static double[] coordinates(double[][] centres, double[] v) {
+    return Basis.of(centres).coordinates(v);
+  }
+
+  /** The basis B = CᵀVΛ^{-1/2} of the centred-mean subspace, kept implicitly through C and V. */
+  private record Basis(double[][] centred, double[][] v, double[] lambda) {
+    static Basis of(double[][] centres) {
+      int k = centres.length;
+      int d = centres[0].length;
+      double[] mean = new double[d];
+      for (double[] u : centres) {
+        for (int a = 0; a < d; a++) {
+          mean[a] += u[a] / k;
+        }
+      }
+      double[][] c = new double[k][d];
+      for (int i = 0; i < k; i++) {
+        for (int a = 0; a < d; a++) {
+          c[i][a] = centres[i][a] - mean[a];
+        }
+      }
+      org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(k, k);
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          m.set(i, j, dot(c[i], c[j], null));
+        }
+      }
+      twostage.linalg.SymmetricEigen e = twostage.linalg.SymmetricEigen.of(m);
+      int r = e.rank(1e-10);
+      if (r < 1) {
+        throw new IllegalArgumentException("the centres coincide: the centred-mean subspace is {0}");
+      }
+      double[][] v = new double[k][r];
+      double[] lambda = new double[r];
+      for (int col = 0; col < r; col++) {
+        lambda[col] = e.values()[col];
+        for (int i = 0; i < k; i++) {
+          v[i][col] = e.vectors().get(i, col);
+        }
+      }
+      return new Basis(c, v, lambda);
+    }
+
+    /** Bᵀw = Λ^{-1/2}Vᵀ(Cw). */
+    double[] coordinates(double[] w) {
+      int k = centred.length;
+      int r = lambda.length;
+      double[] cw = new double[k];
+      for (int i = 0; i < k; i++) {
+        cw[i] = dot(centred[i], w, null);
+      }
+      double[] z = new double[r];
+      for (int col = 0; col < r; col++) {
+        double s = 0;
+        for (int i = 0; i < k; i++) {
+          s += v[i][col] * cw[i];
+        }
+        z[col] = s / Math.sqrt(lambda[col]);
+      }
+      return z;
+    }
   }
 
   /**

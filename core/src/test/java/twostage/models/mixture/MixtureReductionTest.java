@@ -55,7 +55,7 @@ class MixtureReductionTest {
       double[] psi = new double[p];
       double[] jac = new double[k * d];
       full.evaluate(x, 1, psi, jac);
-      double[] y = geo.coordinates(x);
+      double[] y = IntrinsicMixture.coordinates(u, x);
       double[] row = new double[len];
       red.rows(y, 1, row);
       for (int i = 0; i < p; i++) {
@@ -73,7 +73,7 @@ class MixtureReductionTest {
       for (int j = 0; j < k; j++) {
         double[] block = new double[d];
         System.arraycopy(jac, j * d, block, 0, d);
-        double[] intr = geo.coordinates(block);
+        double[] intr = IntrinsicMixture.coordinates(u, block);
         for (int c = 0; c < r; c++) {
           assertThat(intr[c]).isCloseTo(row[p + j * r + c], offset(1e-12));
         }
