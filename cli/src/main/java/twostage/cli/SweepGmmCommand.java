@@ -24,8 +24,8 @@ import twostage.theory.MonteCarloMoments;
     mixinStandardHelpOptions = true,
     description = {
       "Sweep E||L(Z)||^2 of the Gaussian mixture (Appendix K) over K, d or beta.",
-      "One task per value, run in parallel; each result is appended to DIR/results.jsonl as soon as it",
-      "is done, and a rerun with the same arguments computes only what is missing."
+      "One task per value, run in parallel; each result is appended to DIR/results.jsonl as soon as it is "
+          + "done, and a rerun with the same arguments computes only what is missing."
     })
 public final class SweepGmmCommand implements Callable<Integer> {
   /** The swept parameter. */
