@@ -102,6 +102,33 @@ class MixtureReductionTest {
   }
 
   /**
+   * The lead's form of the reduction: a (K+1)-dimensional instance (signal coordinates plus
+   * 1̂ = 1_{d−K}/√(d−K), θ_i's coordinate there c_i√(d−K)) by the direct engine, plus
+   * (d − K − 1)·tr(R⁻¹A), equals the direct engine at d.
+   */
+  @ParameterizedTest
+  @CsvSource({"3, 9, 1.5", "4, 10, 2.0"})
+  void leadsFormOfTheReductionAgreesWithTheDirectEngine(int k, int d, double beta) {
+    MixtureInstance full = MixtureInstance.appendixK(k, d, beta, 1.0, 0.5);
+    double[][] u = new double[k][k + 1];
+    double[][] th = new double[k][k + 1];
+    for (int i = 0; i < k; i++) {
+      u[i][i] = beta;
+      double ci = full.theta()[i][0];
+      java.util.Arrays.fill(th[i], 0, k, ci);
+      th[i][k] = ci * Math.sqrt(d - k);
+    }
+    MixtureInstance small = new MixtureInstance(u, th, full.bias(), 0.5);
+    Estimate head = MixtureLimit.compute(small, 40_000, 80_000, 20, 7, RUN).estimate().interactionMean();
+    Estimate per = MixtureReduction.compute(full, 40_000, 80_000, 20, 8, RUN).perDirectionPart();
+    double lead = head.value() + (d - k - 1) * per.value();
+    double leadSe = Math.hypot(head.stdError(), (d - k - 1) * per.stdError());
+    Estimate direct = MixtureLimit.compute(full, 40_000, 80_000, 20, 9, RUN).estimate().interactionMean();
+    System.out.printf("lead's form K=%d d=%d: %.6f ± %.6f, direct %s%n", k, d, lead, leadSe, direct);
+    assertThat(lead).isCloseTo(direct.value(), offset(4 * Math.hypot(leadSe, direct.stdError())));
+  }
+
+  /**
    * With θ_i ∝ (1/i)1_d normalised in ambient coordinates (Appendix K), c² = ‖θ‖²/((d+1)Σi⁻²) and
    * the intrinsic problem does not depend on d: with common random numbers (d+1)·E‖L‖²(d) is
    * exactly affine in d, E‖L‖²(d) = (a + b d)/(d + 1).
