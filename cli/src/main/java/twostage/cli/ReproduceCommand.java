@@ -42,7 +42,7 @@ public final class ReproduceCommand implements Callable<Integer> {
   Integer threads;
 
   /** One command of the reproduction. */
-  record Step(String name, String title, List<String> args) {}
+  record Step(String name, String title, List<String> args, boolean json) {}
 
   @Override
   public Integer call() {
@@ -59,7 +59,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
     int failed = 0;
     for (Step s : steps) {
-      Path json = out.resolve(s.name() + ".json");
+      Path json = out.resolve(s.name() + (s.json() ? ".json" : ".txt"));
       Path argsFile = out.resolve(s.name() + ".args");
       String argLine = String.join(" ", s.args());
       ObjectNode entry = summary.addObject();
@@ -110,6 +110,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         "limit", "gmm", "--K", "2", "--d", "30", "--beta", "2", "--fisher-samples", fisher, "--samples", samples));
     s.add(step("gmm-fig2a-K4", "Figure 2(a) point K = 4 (d = 30, beta = 2)", t,
         "limit", "gmm", "--K", "4", "--d", "30", "--beta", "2", "--fisher-samples", fisher, "--samples", samples));
+    s.add(new Step("figure2", "Figure 2: three sweeps with fits and the exact d-dependence",
+        withThreads(t, "figure2", "--preset", quick ? "quick" : "paper", "--out", out.resolve("figure2").toString(),
+            "--quiet"), false));
     s.add(step("spectral-limit", "Corollary 6.3, (k, d) = (2, 4): limit", t, "limit", "spectral", "--k", "2", "--d", "4"));
     s.add(step("spectral-check", "Corollary 6.3, (k, d) = (2, 4): estimator at large m", t,
         "check", "spectral", "--k", "2", "--d", "4", "--m", quick ? "100000" : "1000000",
@@ -119,21 +122,26 @@ public final class ReproduceCommand implements Callable<Integer> {
     s.add(step("factor-limit", "Corollary 6.4, generated instance k = 3, d = 8: limit", t,
         "limit", "factor", "--k", "3", "--d", "8"));
     s.add(step("factor-check", "Corollary 6.4: PPCA at m = 1e6", t,
-        "check", "factor", "--k", "3", "--d", "8", "--m", "1000000", "--reps", quick ? "2000" : "20000"));
+        "check", "factor", "--k", "3", "--d", "8", "--m", "1000000", "--reps", "20000"));
     s.add(step("factor-compare", "Ge et al. (2024) vs exact, factor model", null,
         "compare", "factor", "--out", out.resolve("plots").toString()));
     return s;
   }
 
   private static Step step(String name, String title, String threads, String... args) {
-    List<String> a = new ArrayList<>(List.of(args));
+    List<String> a = withThreads(threads, args);
     a.add("--format");
     a.add("json");
+    return new Step(name, title, a, true);
+  }
+
+  private static List<String> withThreads(String threads, String... args) {
+    List<String> a = new ArrayList<>(List.of(args));
     if (threads != null) {
       a.add("--threads");
       a.add(threads);
     }
-    return new Step(name, title, a);
+    return a;
   }
 
   static JsonNode readJson(Path p) {
