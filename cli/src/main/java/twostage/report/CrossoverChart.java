@@ -32,13 +32,13 @@ public final class CrossoverChart {
       double[] upper,
       double[] band,
       List<BaselineSimulation.Point> points) {
-    XYChart chart = new XYChartBuilder().width(900).height(560)
+    XYChart chart = new XYChartBuilder().width(900).height(720)
         .title("When does pre-training pay? (" + model + ", d_eff = " + c.dEff() + ", d_base = "
             + c.dBase() + ")")
         .xAxisTitle("alpha = m / n").yAxisTitle("E[ n (R - sigma^2) ]").build();
     Charts.style(chart);
     chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setMarkerSize(7);
     double yMax = Math.max(2.0 * c.downstreamOnly(), 1.5 * c.floor());
     if (yMax <= 0) {
@@ -109,7 +109,7 @@ public final class CrossoverChart {
       BaselineSimulation.Point pt = points.get(i);
       double x = Math.exp(la + (lb - la) * (0.55 + 0.35 * (i + 0.5) / points.size()));
       XYSeries s = chart.addSeries(
-          String.format("simulated downstream-only, n=%d: %.3g +- %.2g (bars 2 SE)", pt.n(),
+          String.format("simulated downstream-only, n=%d (any alpha): %.3g +- %.2g (bars 2 SE)", pt.n(),
               pt.scaledExcess().value(), pt.scaledExcess().stdError()),
           new double[] {x}, new double[] {pt.scaledExcess().value()},
           new double[] {2 * pt.scaledExcess().stdError()});
