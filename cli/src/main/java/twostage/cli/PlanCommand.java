@@ -88,7 +88,8 @@ public final class PlanCommand implements Runnable {
 
   static int print(CommandSpec spec, CrossoverSetup s, ObjectNode params, PlanOptions o, RunOptions run) {
     Crossover c = s.crossover();
-    PretrainingPlan p = PretrainingPlan.of(c, o.n, o.targetRatio, o.m == null ? -1 : o.m);
+    PretrainingPlan p = PretrainingPlan.of(c, o.n, o.targetRatio, o.m == null ? -1 : o.m,
+        s.interaction().horizontalDimension());
     if (run.format == OutputFormat.JSON) {
       ObjectNode j = Json.object();
       j.put("model", s.model());
@@ -115,6 +116,7 @@ public final class PlanCommand implements Runnable {
         u.put("ratioToFloor", p.userRatio());
         u.put("pretrainingPays", p.userPretrainingPays());
       }
+      j.set("warnings", Json.MAPPER.valueToTree(p.warnings()));
       j.put("explanation", p.explain());
       spec.commandLine().getOut().println(Json.pretty(j));
     } else {

@@ -32,10 +32,11 @@ public final class CrossoverChart {
       double[] upper,
       double[] band,
       List<BaselineSimulation.Point> points) {
-    XYChart chart = new XYChartBuilder().width(900).height(720)
+    XYChart chart = new XYChartBuilder().width(1000).height(720)
         .title("When does pre-training pay? (" + model + ", d_eff = " + c.dEff() + ", d_base = "
             + c.dBase() + ")")
-        .xAxisTitle("alpha = m / n").yAxisTitle("E[ n (R - sigma^2) ]").build();
+        .xAxisTitle(points.isEmpty() ? "alpha = m / n"
+            : "alpha = m / n      (simulated downstream-only points do not depend on alpha; bars: 2 SE)").yAxisTitle("E[ n (R - sigma^2) ]").build();
     Charts.style(chart);
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -108,9 +109,11 @@ public final class CrossoverChart {
     for (int i = 0; i < points.size(); i++) {
       BaselineSimulation.Point pt = points.get(i);
       double x = Math.exp(la + (lb - la) * (0.55 + 0.35 * (i + 0.5) / points.size()));
+      String capped = pt.notConverged() > 0
+          ? String.format(", %d fits capped", pt.notConverged()) : "";
       XYSeries s = chart.addSeries(
-          String.format("simulated downstream-only, n=%d (any alpha): %.3g +- %.2g (bars 2 SE)", pt.n(),
-              pt.scaledExcess().value(), pt.scaledExcess().stdError()),
+          String.format("simulated, n=%d: %.3g (SE %.2g)%s", pt.n(),
+              pt.scaledExcess().value(), pt.scaledExcess().stdError(), capped),
           new double[] {x}, new double[] {pt.scaledExcess().value()},
           new double[] {2 * pt.scaledExcess().stdError()});
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

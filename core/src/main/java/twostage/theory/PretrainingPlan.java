@@ -11,12 +11,29 @@ package twostage.theory;
  * @param alphaNeeded α = E‖L‖²/((ratio − 1) σ² d_eff) ({@link Crossover#alphaForRatio})
  * @param mNeeded ⌈α n⌉ unlabeled samples (+∞ when no finite m reaches the target)
  * @param userM the user's m, or −1 when not given
+ * @param pretrainingDimension dimension of the pre-training parameter modulo its orbits (the engine's
+ *     horizontal dimension), used only to warn when m is too small for asymptotics; 0 when unknown
  */
 public record PretrainingPlan(
-    Crossover crossover, long n, double targetRatio, double alphaNeeded, double mNeeded, long userM) {
+    Crossover crossover,
+    long n,
+    double targetRatio,
+    double alphaNeeded,
+    double mNeeded,
+    long userM,
+    int pretrainingDimension) {
+
+  /** Sample sizes below this multiple of the parameter count are flagged as pre-asymptotic. */
+  public static final int ASYMPTOTIC_MULTIPLE = 10;
 
   /** The plan for n labeled samples, a target ratio and an optional m (−1 for none). */
   public static PretrainingPlan of(Crossover crossover, long n, double targetRatio, long userM) {
+    return of(crossover, n, targetRatio, userM, 0);
+  }
+
+  /** As {@link #of(Crossover, long, double, long)} with the pre-training dimension for warnings. */
+  public static PretrainingPlan of(
+      Crossover crossover, long n, double targetRatio, long userM, int pretrainingDimension) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be >= 1, got " + n);
     }
@@ -25,7 +42,7 @@ public record PretrainingPlan(
     }
     double alpha = crossover.alphaForRatio(targetRatio);
     double m = Double.isInfinite(alpha) ? Double.POSITIVE_INFINITY : Math.ceil(alpha * n);
-    return new PretrainingPlan(crossover, n, targetRatio, alpha, m, userM);
+    return new PretrainingPlan(crossover, n, targetRatio, alpha, m, userM, pretrainingDimension);
   }
 
   /** True when the user gave m. */
@@ -96,7 +113,41 @@ public record PretrainingPlan(
               : userPretrainingPays() ? "PAYS" : "does NOT pay"));
     }
     s.append("(Asymptotic in n and m with m/n -> alpha: Theorem 5.1 and the end of Section 5.)");
+    for (String w : warnings()) {
+      s.append(System.lineSeparator()).append("Caution: ").append(w);
+    }
     return s.toString();
+  }
+
+  /**
+   * Where the asymptotic answer should not be trusted: n below {@value #ASYMPTOTIC_MULTIPLE}·d_base, or
+   * an m (the user's, the crossover's or the target's) below {@value #ASYMPTOTIC_MULTIPLE} times the
+   * pre-training dimension.
+   */
+  public java.util.List<String> warnings() {
+    java.util.List<String> w = new java.util.ArrayList<>();
+    long nMin = (long) ASYMPTOTIC_MULTIPLE * crossover.dBase();
+    if (n < nMin) {
+      w.add(String.format("n = %d is below %d x d_base = %d: the downstream-only limit sigma^2 d_base "
+          + "(and the n-asymptotics) may be far off at this n.", n, ASYMPTOTIC_MULTIPLE, nMin));
+    }
+    if (pretrainingDimension > 0) {
+      long mMin = (long) ASYMPTOTIC_MULTIPLE * pretrainingDimension;
+      String what = String.format(" is below %d x the %d pre-training parameters = %d: the pre-training "
+          + "estimator is not in its asymptotic regime there, so this m is only indicative.",
+          ASYMPTOTIC_MULTIPLE, pretrainingDimension, mMin);
+      if (hasUserM() && userM < mMin) {
+        w.add("your m = " + userM + what);
+      }
+      double mc = mCrossover();
+      if (Double.isFinite(mc) && mc < mMin) {
+        w.add(String.format("the crossover m = %s", fmtCount(mc)) + what);
+      }
+      if (Double.isFinite(mNeeded) && mNeeded < mMin) {
+        w.add(String.format("the target m = %s", fmtCount(mNeeded)) + what);
+      }
+    }
+    return w;
   }
 
   private static String fmt(double v) {

@@ -56,4 +56,12 @@ class CrossoverTest {
     assertThat(r.droppedCoordinates()).isEqualTo(1);
     assertThat(r.gap()).isGreaterThan(1e10);
   }
+
+  @Test
+  void warnsWhenSampleSizesAreTooSmallForAsymptotics() {
+    PretrainingPlan p = PretrainingPlan.of(c, 50, 1.1, 5, 80);
+    assertThat(p.warnings()).hasSize(3); // n < 10 d_base, user m < 800, crossover m = 100 < 800
+    assertThat(p.explain()).contains("Caution: n = 50");
+    assertThat(PretrainingPlan.of(c, 10_000, 1.1, 100_000, 80).warnings()).isEmpty();
+  }
 }
