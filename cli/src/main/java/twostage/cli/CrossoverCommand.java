@@ -24,7 +24,7 @@ import twostage.models.spectral.SpectralInstance;
       "crossover.csv and crossover.png/.svg to --out."
     },
     subcommands = {CrossoverCommand.Gmm.class, CrossoverCommand.Factor.class,
-        CrossoverCommand.Spectral.class})
+        CrossoverCommand.Spectral.class, CrossoverRedrawCommand.class})
 public final class CrossoverCommand implements Runnable {
   @Spec CommandSpec spec;
 

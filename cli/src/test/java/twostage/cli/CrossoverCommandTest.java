@@ -46,6 +46,10 @@ class CrossoverCommandTest {
     assertThat(Files.size(dir.resolve("crossover.png"))).isGreaterThan(1000);
     assertThat(Files.exists(dir.resolve("crossover.svg"))).isTrue();
     assertThat(Files.readAllLines(dir.resolve("crossover.csv"))).hasSize(12);
+    Files.delete(dir.resolve("crossover.png"));
+    CliRun redraw = CliRun.of("crossover", "redraw", "--out", dir.toString());
+    assertThat(redraw.exit()).isZero();
+    assertThat(Files.size(dir.resolve("crossover.png"))).isGreaterThan(1000);
   }
 
   @Test
