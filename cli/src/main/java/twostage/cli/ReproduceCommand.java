@@ -115,8 +115,13 @@ public final class ReproduceCommand implements Callable<Integer> {
             "--quiet"), false));
     s.add(step("spectral-limit", "Corollary 6.3, (k, d) = (2, 4): limit", t, "limit", "spectral", "--k", "2", "--d", "4"));
     s.add(step("spectral-check", "Corollary 6.3, (k, d) = (2, 4): estimator at large m", t,
-        "check", "spectral", "--k", "2", "--d", "4", "--m", quick ? "100000" : "1000000",
-        "--reps", quick ? "300" : "1000"));
+        "check", "spectral", "--k", "2", "--d", "4", "--m", quick ? "100000" : "1000000", "--reps", "1000"));
+    String examples = Path.of(System.getProperty("twostage.home", ".")).resolve("examples").toString();
+    s.add(step("spectral-correlated", "A non-diagonal spectral instance (examples/spectral-correlated.json): limit",
+        t, "limit", "spectral", "--instance", examples + "/spectral-correlated.json"));
+    s.add(step("spectral-correlated-check", "The non-diagonal instance: estimator at large m", t,
+        "check", "spectral", "--instance", examples + "/spectral-correlated.json",
+        "--m", quick ? "100000" : "1000000", "--reps", "1000"));
     s.add(step("spectral-compare", "Cabannes et al. (2023) vs exact, Corollary 6.3 grid", null,
         "compare", "spectral", "--out", out.resolve("plots").toString()));
     s.add(step("factor-limit", "Corollary 6.4, generated instance k = 3, d = 8: limit", t,
