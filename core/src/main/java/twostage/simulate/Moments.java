@@ -4,7 +4,6 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import twostage.linalg.Accumulate;
 import twostage.linalg.Sym;
-import twostage.random.Streams;
 import twostage.stats.Estimate;
 
 /** Design and Monte Carlo population moments from a {@link FeatureSampler}, streamed in blocks. */
@@ -35,29 +34,29 @@ public final class Moments {
   }
 
   /**
-   * Population moments from N = {@code samples} draws. Two passes over the same draws (the stream is
-   * re-created from a seed taken from {@code rng}): the first accumulates Σ and E[f⋆φ], the second the
-   * squared residuals e² = (f⋆ − φᵀa)², so Rep is a mean of squares (its standard error from their
-   * spread), never the cancelling difference E[f⋆²] − aᵀΣa.
+   * Population moments from N = {@code samples} draws. The draws are kept (N·(p+1) doubles, in a buffer
+   * reused by the calling thread) so that after Σ and E[f⋆φ] give a = Σ⁺E[f⋆φ], Rep is the mean of the
+   * squared residuals e² = (f⋆ − φᵀa)² over the same draws (standard error from their spread), never the
+   * cancelling difference E[f⋆²] − aᵀΣa.
    */
   public static PopulationMoments monteCarlo(FeatureSampler s, UniformRandomProvider rng, long samples) {
-    if (samples < 2) {
-      throw new IllegalArgumentException("need at least 2 population samples, got " + samples);
+    if (samples < 2 || samples > Integer.MAX_VALUE / 64) {
+      throw new IllegalArgumentException("population samples must be in [2, 2^25], got " + samples);
     }
-    long seed = rng.nextLong();
+    int count = (int) samples;
     int p = s.featureDimension();
+    double[] phi = buffer(PHI, (long) count * p);
+    double[] f = buffer(TARGET, count);
+    s.draw(rng, count, phi, f);
     double[] gram = new double[p * p];
     double[] cross = new double[p];
-    UniformRandomProvider first = Streams.of(seed);
-    long left = samples;
-    double[] phi = new double[BLOCK * p];
-    double[] f = new double[BLOCK];
-    while (left > 0) {
-      int c = (int) Math.min(BLOCK, left);
-      s.draw(first, c, phi, f);
-      Accumulate.gramLower(phi, c, p, gram);
-      addCross(phi, f, c, p, cross);
-      left -= c;
+    Accumulate.gramLower(phi, count, p, gram);
+    for (int r = 0; r < count; r++) {
+      double fr = f[r];
+      int o = r * p;
+      for (int j = 0; j < p; j++) {
+        cross[j] += fr * phi[o + j];
+      }
     }
     DMatrixRMaj g = new DMatrixRMaj(p, p, true, gram);
     Sym.fillUpperFromLower(g);
@@ -68,28 +67,33 @@ public final class Moments {
       cross[i] /= samples;
     }
     double[] a = solve(g, cross);
-    UniformRandomProvider second = Streams.of(seed);
-    left = samples;
     double sum = 0;
     double sumSq = 0;
-    while (left > 0) {
-      int c = (int) Math.min(BLOCK, left);
-      s.draw(second, c, phi, f);
-      for (int r = 0; r < c; r++) {
-        double e = f[r];
-        int o = r * p;
-        for (int j = 0; j < p; j++) {
-          e -= phi[o + j] * a[j];
-        }
-        double e2 = e * e;
-        sum += e2;
-        sumSq += e2 * e2;
+    for (int r = 0; r < count; r++) {
+      double e = f[r];
+      int o = r * p;
+      for (int j = 0; j < p; j++) {
+        e -= phi[o + j] * a[j];
       }
-      left -= c;
+      double e2 = e * e;
+      sum += e2;
+      sumSq += e2 * e2;
     }
     double mean = sum / samples;
     double var = Math.max(sumSq / samples - mean * mean, 0) * samples / (samples - 1.0);
     return new PopulationMoments(g, a, new Estimate(mean, Math.sqrt(var / samples)), samples);
+  }
+
+  private static final ThreadLocal<double[][]> PHI = ThreadLocal.withInitial(() -> new double[1][0]);
+  private static final ThreadLocal<double[][]> TARGET = ThreadLocal.withInitial(() -> new double[1][0]);
+
+  /** A per-thread scratch array of at least {@code size} doubles (contents unspecified). */
+  private static double[] buffer(ThreadLocal<double[][]> holder, long size) {
+    double[][] h = holder.get();
+    if (h[0].length < size) {
+      h[0] = new double[(int) size];
+    }
+    return h[0];
   }
 
   /** Σ⁺ b (minimum-norm solution, eigenvalues below {@link #PINV_TOLERANCE}·max treated as 0). */

@@ -146,14 +146,14 @@ class DecompositionBruteForceTest {
         sampler.draw(rng, count, features, t);
       }
     };
-    PopulationMoments pop = Moments.monteCarlo(fs, Streams.of(5, 2), 1_000_000);
+    PopulationMoments pop = Moments.monteCarlo(fs, Streams.of(5, 2), 500_000);
     RiskDecomposition risk = RiskDecomposition.of(pop, momentsOf(design, target), sigma * sigma);
     Estimate brute = bruteForce(full, design, target, sigma * sigma, 1500, 400, 77);
     double se = Math.hypot(brute.stdError(), risk.representationStdError());
     System.out.printf("mixture: Rep=%.5f±%.5f Leak=%.5f Var=%.5f sum=%.5f brute=%s%n",
         risk.representation(), risk.representationStdError(), risk.leakage(), risk.variance(),
         risk.excessRisk(), brute);
-    assertThat(risk.representation()).isGreaterThan(0.3 * risk.excessRisk());
+    assertThat(risk.representation()).isGreaterThan(0.25 * risk.excessRisk());
     assertThat(Math.abs(risk.excessRisk() - brute.value())).isLessThan(4 * se);
     assertThat(se).isLessThan(0.02 * risk.excessRisk());
   }
