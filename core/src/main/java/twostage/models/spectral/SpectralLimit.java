@@ -1,0 +1,71 @@
+package twostage.models.spectral;
+
+import org.ejml.data.DMatrixRMaj;
+import twostage.exec.Runner;
+import twostage.linalg.Sym;
+import twostage.linalg.SymmetricEigen;
+import twostage.theory.AsymptoticEngine;
+import twostage.theory.Interaction;
+import twostage.theory.InteractionEstimate;
+import twostage.theory.MonteCarloInteraction;
+import twostage.theory.PretrainingMoments;
+
+/**
+ * The limit law ‖L(Z)‖² = Σλ_jχ²₁ of the linear spectral model through the generic engine, two ways:
+ * exact (analytic Hessian, Isserlis score covariance, closed-form downstream moments) and Monte Carlo
+ * (per-sample scores and Hessians, sampled downstream moments, jackknife standard error).
+ */
+public final class SpectralLimit {
+  private SpectralLimit() {}
+
+  /** The exact interaction: mean tr(VG), weights, d_eff = k and the engine's diagnostics. */
+  public static Interaction exact(SpectralInstance instance) {
+    return exact(instance, new AsymptoticEngine());
+  }
+
+  /** {@link #exact(SpectralInstance)} with a given engine. */
+  public static Interaction exact(SpectralInstance instance, AsymptoticEngine engine) {
+    SpectralGeometry g = SpectralGeometry.of(instance);
+    return engine.evaluate(
+        SpectralPopulation.pretraining(g), SpectralPopulation.downstream(g), g.orbitBasis());
+  }
+
+  /**
+   * Both stages by Monte Carlo ({@link MonteCarloInteraction}): {@code preSamples} triples for H and S,
+   * {@code downSamples} draws for the downstream moments, {@code groups} jackknife groups.
+   */
+  public static InteractionEstimate monteCarlo(
+      SpectralInstance instance, long preSamples, long downSamples, int groups, long seed, Runner runner) {
+    SpectralGeometry g = SpectralGeometry.of(instance);
+    return MonteCarloInteraction.estimate(
+        new AsymptoticEngine(),
+        new SpectralScoreSampler(g),
+        preSamples,
+        new SpectralDownstreamSampler(g),
+        downSamples,
+        g.orbitBasis(),
+        groups,
+        seed,
+        runner);
+  }
+
+  /**
+   * E[Q] for Q the limit of m(L(M̂_m) − L(M⋆)) = ½ δᵀHδ, δ ~ N(0, V) on the horizontal space:
+   * E[Q] = ½ tr(H_B⁻¹ S_B) (the quantity the paper writes as (H.41)), from the exact moments.
+   */
+  public static double excessLossMean(SpectralInstance instance) {
+    SpectralGeometry g = SpectralGeometry.of(instance);
+    PretrainingMoments pre = SpectralPopulation.pretraining(g);
+    AsymptoticEngine engine = new AsymptoticEngine();
+    DMatrixRMaj basis = engine.horizontalBasis(pre.hessian(), g.orbitBasis());
+    DMatrixRMaj hInv = Sym.pinv(Sym.congruence(basis, pre.hessian()), 1e-12);
+    DMatrixRMaj s = Sym.congruence(basis, pre.scoreCovariance());
+    return 0.5 * SpectralPopulation.traceProduct(hInv, s);
+  }
+
+  /** Eigenvalues of the exact Hessian at A⋆ (largest first); k(k−1)/2 of them vanish. */
+  public static double[] hessianEigenvalues(SpectralInstance instance) {
+    SpectralGeometry g = SpectralGeometry.of(instance);
+    return SymmetricEigen.of(SpectralPopulation.hessian(instance, g.aStar())).values();
+  }
+}
