@@ -10,7 +10,13 @@ import twostage.linalg.Sym;
 import twostage.models.factor.FactorInstance;
 import twostage.models.factor.FactorModel;
 import twostage.models.factor.Ppca;
+import twostage.models.factor.Representation;
 import twostage.models.factor.SampleCovariance;
+import twostage.models.spectral.SpectralEstimator;
+import twostage.models.spectral.SpectralFit;
+import twostage.models.spectral.SpectralGeometry;
+import twostage.models.spectral.SpectralInstance;
+import twostage.models.spectral.SpectralStatistics;
 import twostage.models.mixture.MixtureEm;
 import twostage.models.mixture.MixtureInstance;
 import twostage.models.mixture.MixtureProjectedSampler;
@@ -166,7 +172,8 @@ class DecompositionBruteForceTest {
     int n = 8;
     var fit = Ppca.fit(SampleCovariance.direct(Streams.of(6, 0), model, m), 2);
     DMatrixRMaj w = FactorTwoStage.featureMatrix(fit);
-    FactorTwoStage.Learned learned = new FactorTwoStage.Learned(model, w, FitDiagnostics.closedForm(0));
+    LinearGaussianRepresentation learned = new LinearGaussianRepresentation(
+        w, model.regressionCoefficients().data, model.covariance(), FitDiagnostics.closedForm(0));
     double[][] a = inst.a();
     double[] beta = inst.beta();
     double[] ws = model.regressionCoefficients().data;
@@ -213,5 +220,75 @@ class DecompositionBruteForceTest {
     assertThat(risk.representation()).isGreaterThan(0.01 * risk.excessRisk());
     assertThat(Math.abs(risk.excessRisk() - brute.value())).isLessThan(4 * brute.stdError());
     assertThat(brute.stdError()).isLessThan(0.03 * risk.excessRisk());
+  }
+
+  @Test
+  void spectralDecompositionMatchesBruteForce() {
+    SpectralInstance inst = SpectralInstance.corollary63(2, 4, 0.3);
+    int d = 4;
+    int m = 30;
+    int n = 6;
+    SpectralFit fit = SpectralEstimator.fit(inst, SpectralStatistics.sample(inst, m, Streams.of(7, 0)));
+    DMatrixRMaj a = new DMatrixRMaj(fit.a());
+    double[] target = SpectralGeometry.of(inst).aTarget();
+    DMatrixRMaj sd = new DMatrixRMaj(inst.sigmaDown());
+    LinearGaussianRepresentation learned =
+        new LinearGaussianRepresentation(a, target, sd, FitDiagnostics.closedForm(0));
+    // the population Rep agrees with the estimator's own closed form
+    assertThat(learned.population(null).representationError().value())
+        .isCloseTo(fit.rep(), org.assertj.core.data.Offset.offset(1e-12 + 1e-9 * fit.rep()));
+    DMatrixRMaj root = Sym.sqrtPsd(sd);
+    double sigma = inst.sigma();
+    LabelledDraw full = (rng, phi, fy) -> {
+      ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+      double[] z = new double[d];
+      for (int i = 0; i < d; i++) {
+        z[i] = g.sample();
+      }
+      double f = 0;
+      java.util.Arrays.fill(phi, 0);
+      for (int i = 0; i < d; i++) {
+        double xi = 0;
+        for (int j = 0; j < d; j++) {
+          xi += root.get(i, j) * z[j];
+        }
+        f += target[i] * xi;
+        for (int r = 0; r < a.numRows; r++) {
+          phi[r] += a.get(r, i) * xi;
+        }
+      }
+      fy[0] = f;
+      fy[1] = f + sigma * g.sample();
+    };
+    UniformRandomProvider drng = Streams.of(7, 1);
+    double[][] design = new double[n][a.numRows];
+    double[] tgt = new double[n];
+    double[] fy = new double[2];
+    for (int s = 0; s < n; s++) {
+      full.draw(drng, design[s], fy);
+      tgt[s] = fy[0];
+    }
+    RiskDecomposition risk =
+        RiskDecomposition.of(learned.population(null), momentsOf(design, tgt), sigma * sigma);
+    Estimate brute = bruteForce(full, design, tgt, sigma * sigma, 4000, 500, 79);
+    System.out.printf("spectral: Rep=%.5f Leak=%.5f Var=%.5f sum=%.5f brute=%s%n",
+        risk.representation(), risk.leakage(), risk.variance(), risk.excessRisk(), brute);
+    assertThat(risk.representation()).isGreaterThan(0.05 * risk.excessRisk());
+    assertThat(Math.abs(risk.excessRisk() - brute.value())).isLessThan(4 * brute.stdError());
+    assertThat(brute.stdError()).isLessThan(0.03 * risk.excessRisk());
+  }
+
+  /** The factor population Rep agrees with {@link Representation#error} of the factor package. */
+  @Test
+  void factorRepAgreesWithTheFactorPackage() {
+    FactorInstance inst = FactorInstance.generated(3, 7, 9, 0.5);
+    FactorModel model = FactorModel.of(inst);
+    var fit = Ppca.fit(SampleCovariance.direct(Streams.of(8), model, 40), 3);
+    LinearGaussianRepresentation learned = new LinearGaussianRepresentation(
+        FactorTwoStage.featureMatrix(fit), model.regressionCoefficients().data, model.covariance(),
+        FitDiagnostics.closedForm(0));
+    double expected = Representation.error(model, fit);
+    assertThat(learned.population(null).representationError().value())
+        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-10 * (1 + expected)));
   }
 }

@@ -10,6 +10,7 @@ import twostage.exec.ThreadPoolRunner;
 import twostage.models.factor.FactorInstance;
 import twostage.models.mixture.MixtureEm;
 import twostage.models.mixture.MixtureInstance;
+import twostage.models.spectral.SpectralInstance;
 
 /** A replicate is a pure function of (spec, seed, n, index): same numbers on 1 or 3 threads. */
 class DeterminismTest {
@@ -25,7 +26,8 @@ class DeterminismTest {
         MixtureInstance.appendixK(3, 8, 2.0, 10.0, 0.5),
         new MixtureTwoStage.Options(MixtureTwoStage.Start.KMEANS_PP, 2, MixtureEm.standard(), 4000));
     FactorTwoStage factor = new FactorTwoStage(FactorInstance.generated(2, 6, 1));
-    for (TwoStageModel model : List.of(gmm, factor)) {
+    SpectralTwoStage spectral = new SpectralTwoStage(SpectralInstance.corollary63(2, 4, 0.5));
+    for (TwoStageModel model : List.of(gmm, factor, spectral)) {
       List<Replicate> one = run(model, new SequentialRunner());
       List<Replicate> many;
       try (ThreadPoolRunner pool = new ThreadPoolRunner(3)) {
