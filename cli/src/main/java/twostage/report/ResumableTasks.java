@@ -52,12 +52,8 @@ public final class ResumableTasks {
     ProgressBar bar = progress
         ? new ProgressBarBuilder().setTaskName(label).setInitialMax(tasks.size())
             .setStyle(ProgressBarStyle.ASCII).continuousUpdate().setUpdateIntervalMillis(500)
-            .showSpeed().build()
+            .showSpeed().startsFrom(tasks.size() - todo.size(), java.time.Duration.ZERO).build()
         : null;
-    if (bar != null) {
-      bar.stepTo(tasks.size() - todo.size());
-      bar.resetElapsed();
-    }
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Task t : todo) {
