@@ -13,7 +13,9 @@ public final class Proportions {
     double z2 = z * z;
     double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
     double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-    return new Interval(p, Math.max(0, centre - half), Math.min(1, centre + half));
+    double lo = k == 0 ? 0 : Math.max(0, centre - half);
+    double hi = k == n ? 1 : Math.min(1, centre + half);
+    return new Interval(p, lo, hi);
   }
 
   /** Mean with its standard error sd/√n. */
