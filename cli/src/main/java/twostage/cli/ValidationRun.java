@@ -110,7 +110,8 @@ final class ValidationRun {
       Files.createDirectories(opts.out);
       if (Files.exists(file)) {
         JsonNode old = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        Check.rule(spec, old.equals(identity),
+        JsonNode now = Json.MAPPER.readTree(Json.line(identity)); // same number types as read back
+        Check.rule(spec, old.equals(now),
             "--out " + opts.out + " holds results of another specification (" + Json.line(old)
                 + "); choose another --out or delete it");
       } else {
