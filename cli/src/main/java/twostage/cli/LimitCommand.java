@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "limit",
     mixinStandardHelpOptions = true,
     description = "Limit law of n(R - sigma^2): sigma^2 d_eff + ||L(Z)||^2 / alpha (Theorem 5.1).",
-    subcommands = {LimitGmmCommand.class})
+    subcommands = {LimitGmmCommand.class, LimitSpectralCommand.class, LimitFactorCommand.class})
 public final class LimitCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

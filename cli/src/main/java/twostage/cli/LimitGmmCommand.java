@@ -58,7 +58,7 @@ public final class LimitGmmCommand implements Callable<Integer> {
     params.put("alpha", alpha);
     LimitReport report = new LimitReport(
         "gmm", params, gmm.sigma * gmm.sigma, alpha, est.interaction(), est.interactionMean(),
-        est.mean().estimate(), samples, seconds, diag);
+        est.mean().estimate(), samples, seconds, diag, null);
     spec.commandLine().getOut().println(
         run.format == OutputFormat.JSON ? Json.pretty(report.json()) : report.table());
     return 0;

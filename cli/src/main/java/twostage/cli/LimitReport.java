@@ -21,6 +21,7 @@ import twostage.theory.LimitLaw;
  * @param samples named sample counts behind the estimate (empty when exact)
  * @param seconds wall-clock time of the computation
  * @param diagnostics model diagnostics, merged with the engine's
+ * @param extra further top-level JSON fields (e.g. the paper's and the corrected closed forms), or null
  */
 public record LimitReport(
     String model,
@@ -32,7 +33,8 @@ public record LimitReport(
     double plugInMean,
     Map<String, Long> samples,
     double seconds,
-    Map<String, Object> diagnostics) {
+    Map<String, Object> diagnostics,
+    ObjectNode extra) {
 
   /** Probabilities at which quantiles of E_α are reported. */
   public static final double[] LEVELS = {0.5, 0.9, 0.95, 0.99};
@@ -72,6 +74,9 @@ public record LimitReport(
     diagnostics.forEach((k, v) -> diag.set(k, Json.MAPPER.valueToTree(v)));
     interaction.diagnostics().forEach(diag::put);
     diag.put("horizontalDimension", interaction.horizontalDimension());
+    if (extra != null) {
+      root.setAll(extra);
+    }
     return root;
   }
 
@@ -104,6 +109,9 @@ public record LimitReport(
     samples.forEach((k, v) -> row(b, k + " samples", Long.toString(v)));
     diagnostics.forEach((k, v) -> row(b, k, v instanceof Double dv ? fmt(dv) : String.valueOf(v)));
     interaction.diagnostics().forEach((k, v) -> row(b, k, fmt(v)));
+    if (extra != null) {
+      extra.fields().forEachRemaining(e -> row(b, e.getKey(), Json.line(e.getValue())));
+    }
     row(b, "seconds", String.format(Locale.ROOT, "%.3f", seconds));
     return b.toString();
   }

@@ -24,8 +24,8 @@ import twostage.simulate.TwoStageSimulator;
 import twostage.simulate.ValidationPoint;
 import twostage.stats.Estimate;
 import twostage.stats.Interval;
-import twostage.stats.WeightedChiSquare;
 import twostage.theory.Interaction;
+import twostage.theory.LimitLaw;
 
 /**
  * The {@code validate} pipeline shared by the models: replicates as resumable keyed tasks (one JSON line
@@ -151,15 +151,14 @@ final class ValidationRun {
             o.get("distance").asDouble(), o.get("passes").asInt()));
   }
 
+  /** P(α⁻¹‖L(Z)‖² ≤ t), exact ({@link LimitLaw#pretrainingCdf}). */
   static DoubleUnaryOperator pretrainingCdf(Limit limit, double alpha) {
-    WeightedChiSquare q = new WeightedChiSquare(limit.interaction().weights());
-    return t -> q.cdf(alpha * t);
+    return LimitLaw.of(limit.sigma2(), alpha, limit.interaction())::pretrainingCdf;
   }
 
+  /** P(σ²d_eff + α⁻¹‖L(Z)‖² ≤ t), exact ({@link LimitLaw#cdf}). */
   static DoubleUnaryOperator totalCdf(Limit limit, double alpha) {
-    WeightedChiSquare q = new WeightedChiSquare(limit.interaction().weights());
-    double shift = limit.sigma2() * limit.interaction().dEff();
-    return t -> q.cdf(alpha * (t - shift));
+    return LimitLaw.of(limit.sigma2(), alpha, limit.interaction())::cdf;
   }
 
   private ObjectNode summarise(

@@ -1,0 +1,113 @@
+package twostage.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import twostage.exec.ThreadPoolRunner;
+import twostage.models.spectral.ClosedForm;
+import twostage.models.spectral.SpectralInstance;
+import twostage.models.spectral.SpectralLimit;
+import twostage.models.spectral.SpectralLimitReport;
+import twostage.stats.Estimate;
+import twostage.theory.Interaction;
+import twostage.theory.InteractionEstimate;
+import twostage.theory.MonteCarloMoments;
+
+/** {@code twostage limit spectral}: linear spectral pre-training (Section 6.1, Appendix H). */
+@Command(
+    name = "spectral",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Linear spectral contrastive pre-training (loss 6.2), downstream least squares on Ax.",
+      "Prints the engine's limit, the paper's closed forms (paper) and the corrected ones (closedForm)."
+    })
+public final class LimitSpectralCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin SpectralOptions spectral;
+
+  @Option(names = "--alpha", defaultValue = "2", description = "alpha = m/n (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
+  @Option(names = "--method", defaultValue = "exact", description = "exact or montecarlo (default: ${DEFAULT-VALUE}).")
+  Method method;
+
+  @Option(names = "--pretraining-samples", defaultValue = "400000", converter = Counts.class,
+      description = "Monte Carlo triples (x, x+, x-) for H and S (montecarlo; default: ${DEFAULT-VALUE}).")
+  long preSamples;
+
+  @Option(names = "--samples", defaultValue = "400000", converter = Counts.class,
+      description = "Monte Carlo downstream samples (montecarlo; default: ${DEFAULT-VALUE}).")
+  long samples;
+
+  @Mixin RunOptions run;
+
+  @Override
+  public Integer call() {
+    Check.positive(spec, "--alpha", alpha);
+    Check.atLeast(spec, "--pretraining-samples", preSamples, 20);
+    Check.atLeast(spec, "--samples", samples, 20);
+    SpectralInstance inst = spectral.instance(spec);
+    long t0 = System.nanoTime();
+    SpectralLimitReport rep = SpectralLimitReport.of(inst);
+    Interaction interaction = SpectralLimit.exact(inst);
+    Estimate mean = Estimate.exact(interaction.mean());
+    double plugIn = interaction.mean();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    if (method == Method.MONTECARLO) {
+      try (ThreadPoolRunner runner = new ThreadPoolRunner(run.threads())) {
+        InteractionEstimate est = SpectralLimit.monteCarlo(
+            inst, preSamples, samples, MonteCarloMoments.DEFAULT_GROUPS, run.seed, runner);
+        interaction = est.interaction();
+        mean = est.interactionMean();
+        plugIn = est.mean().estimate();
+        counts.put("pretraining", est.pretrainingSamples());
+        counts.put("downstream", est.downstreamSamples());
+        counts.put("jackknifeGroups", (long) est.mean().groups());
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    ObjectNode params = spectral.params(inst);
+    params.put("alpha", alpha);
+    params.put("method", method.name().toLowerCase(java.util.Locale.ROOT));
+    params.put("seed", run.seed);
+    Map<String, Object> diag = new LinkedHashMap<>();
+    diag.put("orbitDimension", inst.orbitDimension());
+    diag.put("parameterDimension", inst.parameterDimension());
+    ObjectNode extra = Json.object();
+    ObjectNode paper = extra.putObject("paper");
+    paper.set("corollary63OrH39", closedForm(rep.paperClosedForm()));
+    paper.set("generalPipelineH27H37", closedForm(rep.paperPipeline()));
+    paper.put("excessLossMeanH41", rep.excessLossPaper());
+    ObjectNode corrected = closedForm(rep.correctedClosedForm());
+    corrected.put("excessLossMean", rep.excessLossCorrected());
+    extra.set("closedForm", corrected);
+    extra.put("excessLossMeanExact", rep.excessLossExact());
+    LimitReport report = new LimitReport("spectral", params, inst.sigma() * inst.sigma(), alpha,
+        interaction, mean, plugIn, counts, seconds, diag, extra);
+    spec.commandLine().getOut().println(
+        run.format == OutputFormat.JSON ? Json.pretty(report.json()) : report.table());
+    return 0;
+  }
+
+  private static ObjectNode closedForm(ClosedForm f) {
+    ObjectNode o = Json.object();
+    if (f == null) {
+      o.put("available", false);
+      o.put("why", "closed form defined only for diagonal instances (Corollary 6.3 / Appendix H.7 setting)");
+      return o;
+    }
+    o.put("available", true);
+    o.put("label", f.label());
+    o.put("source", f.source());
+    o.put("mean", f.mean());
+    o.set("weights", Json.array(f.weights()));
+    return o;
+  }
+}
