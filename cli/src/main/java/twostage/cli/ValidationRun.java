@@ -203,7 +203,7 @@ final class ValidationRun {
         tDes += node.get("tDesign").asDouble() / reps;
         tPop += node.get("tPopulation").asDouble() / reps;
       }
-      ValidationPoint p = ValidationPoint.of(list, fTot, fPre, varLimit, eps, opts.seed);
+      ValidationPoint p = ValidationPoint.of(list, fTot, fPre, varLimit, eps);
       ObjectNode o = points.addObject();
       o.put("n", p.n());
       o.put("m", p.m());
@@ -273,7 +273,7 @@ final class ValidationRun {
     }
     JsonNode first = result.get("points").get(0);
     sb.append(String.format(Locale.ROOT,
-        "KS resolution of %d replicates (95%% critical value 1.358/sqrt(R)): %.4f",
+        "KS intervals: D +- 1.358/sqrt(R) (DKW, 95%%, conservative); resolution of %d replicates: %.4f",
         first.get("reps").asInt(), first.get("ksResolution").asDouble()));
     return sb.toString();
   }

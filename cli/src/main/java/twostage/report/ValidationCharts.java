@@ -164,7 +164,7 @@ public final class ValidationCharts {
       bars.setShowInLegend(false);
     }
     double res = points.get(0).get("ksResolution").asDouble();
-    XYSeries r = chart.addSeries("KS 95% critical value, " + points.get(0).get("reps").asInt() + " reps",
+    XYSeries r = chart.addSeries("KS resolution 1.358/sqrt(R), " + points.get(0).get("reps").asInt() + " reps",
         new double[] {n[0], n[count - 1]}, new double[] {res, res});
     r.setMarker(SeriesMarkers.NONE);
     r.setLineColor(Color.GRAY);

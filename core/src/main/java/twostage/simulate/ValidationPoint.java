@@ -2,10 +2,9 @@ package twostage.simulate;
 
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
-import twostage.random.Streams;
 import twostage.stats.Estimate;
 import twostage.stats.Interval;
-import twostage.stats.KolmogorovBootstrap;
+import twostage.stats.KolmogorovDistance;
 import twostage.stats.Proportions;
 
 /**
@@ -13,15 +12,15 @@ import twostage.stats.Proportions;
  * n(R − σ²) and of the pre-training part n·Rep to their limit laws σ²d_eff + α⁻¹‖L(Z)‖² and
  * α⁻¹‖L(Z)‖² (exact CDFs supplied by the caller), and the tail probability of the variance part,
  * p_var = P(|n·Var_n − σ²d_eff| &gt; ε), whose limit is 0 (the paper's definition; 1 − p_var is the
- * concentration probability). Each comes with a 95% interval: percentile bootstrap for the distances,
- * Wilson for p_var.
+ * concentration probability). Each comes with a 95% interval: the Dvoretzky–Kiefer–Wolfowitz interval
+ * for the distances ({@link KolmogorovDistance}), Wilson for p_var.
  *
  * @param n downstream size
  * @param m pre-training size
  * @param reps replicates
  * @param ksTotal D_KS of the total
  * @param ksPretraining D_KS of n·Rep
- * @param ksResolution 1.358/√reps, the 95% critical value of D_KS under the limit law
+ * @param ksResolution ε = 1.358/√reps, the DKW half-width: what the replicates can resolve
  * @param pVar P(|n·Var_n − σ²d_eff| &gt; ε)
  * @param epsilon ε
  * @param meanTotal mean of n(R − σ²)
@@ -55,9 +54,6 @@ public record ValidationPoint(
     double meanPasses,
     double maxDistance) {
 
-  /** Bootstrap resamples for the distance intervals. */
-  public static final int BOOTSTRAP = 400;
-
   /**
    * Summarises the replicates of one n.
    *
@@ -66,15 +62,13 @@ public record ValidationPoint(
    * @param pretrainingCdf CDF of α⁻¹‖L(Z)‖²
    * @param varianceLimit σ²d_eff
    * @param epsilon ε (Appendix K: 0.05σ²d_eff)
-   * @param seed seed of the bootstrap streams
    */
   public static ValidationPoint of(
       List<Replicate> replicates,
       DoubleUnaryOperator totalCdf,
       DoubleUnaryOperator pretrainingCdf,
       double varianceLimit,
-      double epsilon,
-      long seed) {
+      double epsilon) {
     int r = replicates.size();
     if (r == 0) {
       throw new IllegalArgumentException("no replicates");
@@ -118,10 +112,10 @@ public record ValidationPoint(
         maxDist = Math.max(maxDist, x.fit().distance());
       }
     }
-    Interval ksT = KolmogorovBootstrap.of(total, totalCdf, BOOTSTRAP, 0.95, Streams.of(seed, n, 1));
-    Interval ksP = KolmogorovBootstrap.of(pre, pretrainingCdf, BOOTSTRAP, 0.95, Streams.of(seed, n, 2));
+    Interval ksT = KolmogorovDistance.of(total, totalCdf, 0.95);
+    Interval ksP = KolmogorovDistance.of(pre, pretrainingCdf, 0.95);
     return new ValidationPoint(
-        n, replicates.get(0).m(), r, ksT, ksP, KolmogorovBootstrap.resolution(r),
+        n, replicates.get(0).m(), r, ksT, ksP, KolmogorovDistance.halfWidth(r, 0.95),
         Proportions.wilson(tail, r, 1.959964), epsilon,
         Proportions.mean(total), Proportions.mean(pre), Proportions.mean(var), Proportions.mean(leak),
         mcErr, failed, notConv, basin, passes, maxDist);
