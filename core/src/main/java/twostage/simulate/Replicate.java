@@ -30,7 +30,7 @@ public record Replicate(
   }
 
   /**
-   * Wall-clock seconds spent in each stage of one replicate.
+   * CPU seconds (of the thread that ran it) spent in each stage of one replicate.
    *
    * @param pretraining sampling µ_pre and fitting
    * @param design drawing the design and its moments
