@@ -65,6 +65,8 @@ public final class ValidationCharts {
     Charts.style(chart);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+    chart.getStyler().setYAxisDecimalPattern("0.0");
+    chart.getStyler().setYAxisTickMarkSpacingHint(70);
     List<double[]> samples = new ArrayList<>();
     for (long n : shown) {
       double[] v = new double[reps];
