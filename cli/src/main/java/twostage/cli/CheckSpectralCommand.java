@@ -7,10 +7,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import twostage.exec.ThreadPoolRunner;
+import twostage.models.spectral.ClosedForm;
 import twostage.models.spectral.LargeMCheck;
+import twostage.models.spectral.SpectralLimitReport;
 import twostage.models.spectral.SpectralInstance;
 import twostage.models.spectral.SpectralLargeM;
 import twostage.models.spectral.SpectralLimit;
@@ -30,19 +31,15 @@ public final class CheckSpectralCommand implements Callable<Integer> {
 
   @Mixin SpectralOptions spectral;
 
-  @Option(names = "--m", defaultValue = "1000000", converter = Counts.class,
-      description = "Pre-training sample size m (default: ${DEFAULT-VALUE}).")
-  long m;
-
-  @Option(names = "--reps", defaultValue = "200", description = "Replicates R (default: ${DEFAULT-VALUE}).")
-  int reps;
+  @Mixin LargeMOptions largeM;
 
   @Mixin RunOptions run;
 
   @Override
   public Integer call() {
-    Check.atLeast(spec, "--m", m, 2);
-    Check.atLeast(spec, "--reps", reps, 2);
+    largeM.validate(spec);
+    long m = largeM.m;
+    int reps = largeM.reps;
     SpectralInstance inst = spectral.instance(spec);
     Check.rule(spec, m >= inst.dimension(), "--m must be >= d = " + inst.dimension() + ", got " + m);
     long t0 = System.nanoTime();
@@ -76,6 +73,17 @@ public final class CheckSpectralCommand implements Callable<Integer> {
     eng.set("quantiles", eq);
     eng.put("ks", res.ksDistance());
     eng.put("meanZ", z);
+    ClosedForm paperForm = SpectralLimitReport.of(inst).paperClosedForm();
+    double ksPaper = Double.NaN;
+    if (paperForm != null) {
+      double[] sorted = res.scaledRisks().clone();
+      java.util.Arrays.sort(sorted);
+      ksPaper = SpectralLargeM.kolmogorovDistance(sorted, new WeightedChiSquare(paperForm.weights())::cdf);
+      ObjectNode pap = root.putObject("paper");
+      pap.put("source", paperForm.source());
+      pap.put("mean", paperForm.mean());
+      pap.put("ks", ksPaper);
+    }
     root.put("ksCritical5", res.ksCritical05());
     root.put("consistentWithEngine", res.consistentAt5Percent());
     ObjectNode opt = root.putObject("optimiser");
@@ -102,6 +110,10 @@ public final class CheckSpectralCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "  Kolmogorov vs engine      %.4f   (5%% critical %.4f: %s)%n", res.ksDistance(),
         res.ksCritical05(), res.consistentAt5Percent() ? "consistent" : "REJECTED");
+    if (paperForm != null) {
+      out.printf(Locale.ROOT, "  Kolmogorov vs paper       %.4f   (paper %s, mean %s)%n", ksPaper, paperForm.source(),
+          LimitReport.fmt(paperForm.mean()));
+    }
     out.printf(Locale.ROOT, "  m(L(M_m) - L(M*)) mean    %s ± %.2g   (engine E[Q] %s)%n",
         LimitReport.fmt(res.scaledExcessLoss().value()), res.scaledExcessLoss().stdError(),
         LimitReport.fmt(SpectralLimit.excessLossMean(inst)));

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "twostage 0.1.0",
     description = "Asymptotic excess risk of pre-training + downstream least squares (Tinati & Tu, COLT 2026).",
-    subcommands = {LimitCommand.class, CheckCommand.class, CompareCommand.class, BenchCommand.class,
-      ValidateCommand.class})
+    subcommands = {ReproduceCommand.class, LimitCommand.class, CheckCommand.class, CompareCommand.class,
+      SweepCommand.class, Figure2Command.class, BenchCommand.class, ValidateCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -63,7 +63,7 @@ public final class ValidateFactorCommand implements Callable<Integer> {
     List<String> notes = List.of(
         "PPCA (Lemma I.1) on S_m drawn from its Wishart law (m >= d) or from m draws (m < d)",
         "sigma^2 = sigma_nu^2 + beta*'(I + A*'A*)^-1 beta* = " + fm.sigmaSquared()
-            + " (derived; see docs/errata-factor.md)",
+            + " (derived; see docs/errata.md)",
         "population moments and Rep exact; design drawn as n Gaussian vectors (psi(x), f*(x))");
     return new ValidationRun(spec, opts, model, params, notes).run(grid, reps,
         new ValidationRun.Limit(fm.sigmaSquared(), inter, Estimate.exact(inter.mean()), "exact (engine)"));

@@ -14,7 +14,9 @@ import twostage.exec.ThreadPoolRunner;
 import twostage.models.mixture.MixtureEm;
 import twostage.models.mixture.MixtureInstance;
 import twostage.models.mixture.MixtureLimit;
+import twostage.models.mixture.MixtureReduction;
 import twostage.simulate.MixtureTwoStage;
+import twostage.theory.Interaction;
 import twostage.theory.InteractionEstimate;
 
 /** {@code twostage validate gmm}: Figures 3–4 of Appendix K for the Gaussian mixture. */
@@ -79,6 +81,16 @@ public final class ValidateGmmCommand implements Callable<Integer> {
       description = "Draws for the downstream moments of the limit (default: 2e6; quick: 4e5).")
   Long limitSamples;
 
+  /** How the limit weights are computed. */
+  public enum LimitMethod {
+    reduced, direct
+  }
+
+  @Option(names = "--limit-method", defaultValue = "reduced",
+      description = "Limit weights: reduced (exact reduction to intrinsic coordinates, MixtureReduction) or "
+          + "direct (all K d coordinates, MixtureLimit) (default: ${DEFAULT-VALUE}).")
+  LimitMethod limitMethod;
+
   @Override
   public Integer call() {
     long[] grid = opts.grid(Preset.QUICK_GRID, Preset.PAPER_GRID);
@@ -109,9 +121,22 @@ public final class ValidateGmmCommand implements Callable<Integer> {
     MixtureTwoStage.Start s = start == StartOption.truth ? MixtureTwoStage.Start.TRUTH : MixtureTwoStage.Start.KMEANS_PP;
     MixtureTwoStage model = new MixtureTwoStage(inst,
         new MixtureTwoStage.Options(s, restarts, new MixtureEm(emTolerance, emMaxPasses, true), pop));
-    InteractionEstimate est;
+    ValidationRun.Limit limit;
     try (ThreadPoolRunner runner = new ThreadPoolRunner(opts.threads())) {
-      est = MixtureLimit.compute(inst, fisher, down, 20, opts.seed ^ 0x4C494D4954L, runner).estimate();
+      long limitSeed = opts.seed ^ 0x4C494D4954L;
+      if (limitMethod == LimitMethod.direct) {
+        InteractionEstimate est = MixtureLimit.compute(inst, fisher, down, 20, limitSeed, runner).estimate();
+        limit = new ValidationRun.Limit(sigma * sigma, est.interaction(), est.interactionMean(),
+            "Monte Carlo over all K d coordinates (MixtureLimit), jackknife bias-corrected mean");
+      } else {
+        MixtureReduction.Result red = MixtureReduction.compute(inst, fisher, down, 20, limitSeed, runner);
+        Interaction in = red.intrinsic();
+        Interaction full = new Interaction(red.total().estimate(), red.weights(), in.dEff(), k * d,
+            in.diagnostics());
+        limit = new ValidationRun.Limit(sigma * sigma, full, red.mean(),
+            "Monte Carlo in intrinsic coordinates with the exact isotropic reduction (MixtureReduction), "
+                + "jackknife bias-corrected mean");
+      }
     }
     List<String> notes = new ArrayList<>();
     notes.add(s == MixtureTwoStage.Start.TRUTH
@@ -140,10 +165,11 @@ public final class ValidateGmmCommand implements Callable<Integer> {
     params.put("restarts", s == MixtureTwoStage.Start.TRUTH ? 1 : restarts);
     params.put("emTolerance", emTolerance);
     params.put("emMaxPasses", emMaxPasses);
-    params.put("limitFisherSamples", fisher);
-    params.put("limitSamples", down);
+    ObjectNode limitParams = Json.object();
+    limitParams.put("method", limitMethod.name());
+    limitParams.put("fisherSamples", fisher);
+    limitParams.put("samples", down);
     ValidationRun run = new ValidationRun(spec, opts, model, params, notes);
-    return run.run(grid, reps, new ValidationRun.Limit(sigma * sigma, est.interaction(), est.interactionMean(),
-        "Monte Carlo (MixtureLimit), jackknife bias-corrected mean"));
+    return run.run(grid, reps, limit, limitParams);
   }
 }

@@ -59,6 +59,14 @@ final class ValidationRun {
 
   /** Runs (or resumes) the replicates, summarises and writes everything; returns the exit code. */
   int run(long[] grid, int reps, Limit limit) {
+    return run(grid, reps, limit, Json.object());
+  }
+
+  /**
+   * As {@link #run(long[], int, Limit)}, recording how the limit was computed ({@code limitParams}:
+   * not part of the replicates' identity, which is model, parameters, α and seed).
+   */
+  int run(long[] grid, int reps, Limit limit, ObjectNode limitParams) {
     PrintWriter out = spec.commandLine().getOut();
     double alpha = opts.alpha();
     ObjectNode identity = Json.object();
@@ -87,6 +95,7 @@ final class ValidationRun {
       computed = ResumableTasks.run(tasks, store, opts.threads(), "validate " + model.name(), !opts.noProgress);
       double wall = (System.nanoTime() - t0) / 1e9;
       ObjectNode result = summarise(store, grid, reps, limit, alpha, wall, computed);
+      ((ObjectNode) result.get("limit")).set("computation", limitParams);
       write(opts.out.resolve("validation.json"), Json.pretty(result));
       write(opts.out.resolve("validation.csv"), csv(result));
       ValidationCharts.write(opts.out, model.name(), grid, reps, store, limit.sigma2() * limit.interaction().dEff(),

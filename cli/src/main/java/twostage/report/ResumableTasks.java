@@ -22,12 +22,28 @@ public final class ResumableTasks {
   private ResumableTasks() {}
 
   /**
-   * A task: its key and the computation.
+   * A task: its key, its expected relative cost and the computation.
    *
    * @param key unique, stable identifier (written to the store)
+   * @param weight expected relative cost (> 0): the progress bar advances by weight, so its estimate of
+   *     the time left is right when tasks of very different cost run
    * @param work the computation
    */
-  public record Task(String key, Supplier<ObjectNode> work) {}
+  public record Task(String key, double weight, Supplier<ObjectNode> work) {
+    public Task {
+      if (!(weight > 0) || Double.isInfinite(weight)) {
+        throw new IllegalArgumentException("task weight must be > 0 and finite, got " + weight);
+      }
+    }
+
+    /** A task of weight 1. */
+    public Task(String key, Supplier<ObjectNode> work) {
+      this(key, 1.0, work);
+    }
+  }
+
+  /** Resolution of the progress bar: it counts per-mille of the total weight. */
+  private static final long SCALE = 1000;
 
   /**
    * Runs the tasks not yet in {@code store} on {@code threads} threads.
@@ -49,11 +65,24 @@ public final class ResumableTasks {
       th.setDaemon(true);
       return th;
     });
+    double total = 0;
+    double[] done = new double[1];
+    for (Task t : tasks) {
+      total += t.weight();
+      if (store.has(t.key())) {
+        done[0] += t.weight();
+      }
+    }
+    double weightTotal = total;
+    int[] finished = {tasks.size() - todo.size()};
     ProgressBar bar = progress
-        ? new ProgressBarBuilder().setTaskName(label).setInitialMax(tasks.size())
+        ? new ProgressBarBuilder().setTaskName(label).setInitialMax(SCALE).setUnit("‰", 1)
             .setStyle(ProgressBarStyle.ASCII).continuousUpdate().setUpdateIntervalMillis(500)
-            .showSpeed().startsFrom(tasks.size() - todo.size(), java.time.Duration.ZERO).build()
+            .startsFrom(Math.round(SCALE * done[0] / total), java.time.Duration.ZERO).build()
         : null;
+    if (bar != null) {
+      bar.setExtraMessage(finished[0] + "/" + tasks.size() + " tasks");
+    }
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Task t : todo) {
@@ -61,7 +90,12 @@ public final class ResumableTasks {
           ObjectNode result = t.work().get();
           store.append(t.key(), result);
           if (bar != null) {
-            bar.step();
+            synchronized (done) {
+              done[0] += t.weight();
+              finished[0]++;
+              bar.stepTo(Math.round(SCALE * done[0] / weightTotal));
+              bar.setExtraMessage(finished[0] + "/" + tasks.size() + " tasks");
+            }
           }
         }));
       }

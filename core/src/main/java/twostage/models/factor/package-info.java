@@ -7,6 +7,6 @@
  * {@link twostage.models.factor.Corollary64} as printed and corrected),
  * {@link twostage.models.factor.FactorCheck} / {@link twostage.models.factor.LargeMCheck} (the PPCA
  * estimator at large m, the arbiter) and {@link twostage.models.factor.FactorPriorArt} (Ge et al.,
- * 2024). The paper's Corollary 6.4 and its σ² are wrong; see {@code docs/errata-factor.md}.
+ * 2024). The paper's Corollary 6.4 and its σ² are wrong; see {@code docs/errata.md (section 2)}.
  */
 package twostage.models.factor;

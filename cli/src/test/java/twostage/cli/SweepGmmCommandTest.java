@@ -1,0 +1,143 @@
+package twostage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class SweepGmmCommandTest {
+  @TempDir Path tmp;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static String[] sweep(Path dir, String values, String... extra) {
+    List<String> a = new ArrayList<>(List.of("sweep", "gmm", "--vary", "d", "--values", values, "--K", "3",
+        "--beta", "1.5", "--fisher-samples", "2000", "--samples", "4000", "--seed", "7", "--quiet",
+        "--threads", "2", "--out", dir.toString()));
+    a.addAll(List.of(extra));
+    return a.toArray(new String[0]);
+  }
+
+  /** Results by key, without the wall-clock field. */
+  private static Map<String, String> results(Path dir) throws IOException {
+    Map<String, String> m = new TreeMap<>();
+    for (String line : Files.readAllLines(dir.resolve("results.jsonl"))) {
+      JsonNode n = Json.MAPPER.readTree(line);
+      ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove("seconds");
+      m.put(n.get("key").asText(), n.toString());
+    }
+    return m;
+  }
+
+  @Test
+  void interruptedSweepResumesWithoutRecomputingAndEqualsAnUninterruptedRun() throws IOException {
+    Path whole = tmp.resolve("whole");
+    Run a = run(sweep(whole, "3,5,8,12"));
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(a.out()).contains("4 points (4 computed now, 0 already stored)");
+
+    Path parts = tmp.resolve("parts");
+    assertThat(run(sweep(parts, "3,8")).code()).isZero();
+    // an interruption in the middle of writing a result leaves a torn last line
+    Files.writeString(parts.resolve("results.jsonl"), "{\"key\":\"gmm K=3 d=5 beta=1.5 thet",
+        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Run b = run(sweep(parts, "3,5,8,12"));
+    assertThat(b.code()).as(b.err()).isZero();
+    assertThat(b.out()).contains("4 points (2 computed now, 2 already stored)");
+    assertThat(results(parts)).isEqualTo(results(whole));
+    assertThat(Files.readString(parts.resolve("sweep.csv")).lines()).hasSize(5);
+
+    Run again = run(sweep(parts, "3,5,8,12"));
+    assertThat(again.out()).contains("(0 computed now, 4 already stored)");
+  }
+
+  /** The CLI's direct K·d engine and the reduction agree within Monte Carlo error. */
+  @Test
+  void directAndReducedMethodsAgree() throws IOException {
+    String[] reduced = sweep(tmp.resolve("r"), "4,7");
+    String[] direct = sweep(tmp.resolve("x"), "4,7", "--method", "direct");
+    for (String[] a : List.of(reduced, direct)) {
+      a[11] = "20000"; // --fisher-samples
+      a[13] = "40000"; // --samples
+    }
+    direct[15] = "8"; // --seed: independent streams
+    assertThat(run(reduced).code()).isZero();
+    assertThat(run(direct).code()).isZero();
+    List<JsonNode> r = new ArrayList<>();
+    List<JsonNode> x = new ArrayList<>();
+    for (String line : Files.readAllLines(tmp.resolve("r").resolve("results.jsonl"))) {
+      r.add(Json.MAPPER.readTree(line));
+    }
+    for (String line : Files.readAllLines(tmp.resolve("x").resolve("results.jsonl"))) {
+      x.add(Json.MAPPER.readTree(line));
+    }
+    r.sort(java.util.Comparator.comparingInt(n -> n.get("d").asInt()));
+    x.sort(java.util.Comparator.comparingInt(n -> n.get("d").asInt()));
+    for (int i = 0; i < 2; i++) {
+      assertThat(x.get(i).get("method").asText()).isEqualTo("direct");
+      double se = Math.hypot(r.get(i).get("stdError").asDouble(), x.get(i).get("stdError").asDouble());
+      assertThat(Math.abs(r.get(i).get("mean").asDouble() - x.get(i).get("mean").asDouble()))
+          .isLessThan(4 * se);
+    }
+  }
+
+  @Test
+  void refusesADirectoryMadeWithOtherFixedParameters() {
+    Path dir = tmp.resolve("d");
+    assertThat(run(sweep(dir, "3")).code()).isZero();
+    String[] other = sweep(dir, "3");
+    other[9] = "2.5"; // --beta
+    Run r = run(other);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains("--out").contains("beta=1.5 there, 2.5 now");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "sweep gmm --vary d --values 3,4 --K 1 --out X|--K must be >= 2",
+    "sweep gmm --vary d --values 2,4 --K 3 --out X|--values: d must be >= K",
+    "sweep gmm --vary K --values 2..5 --d 4 --out X|--d: d must be >= K",
+    "sweep gmm --vary K --values 2..5 --K 3 --d 9 --out X|--K must not be given with --vary K",
+    "sweep gmm --vary beta --values geom:0.5,5 --K 3 --d 5 --out X|--values 'geom:0.5,5'",
+    "sweep gmm --vary beta --values 1,-2 --K 3 --d 5 --out X|--values: beta must be > 0",
+    "sweep gmm --vary d --values 5 --out X|--K is required unless --vary K",
+    "sweep gmm --vary d --values 5 --K 3 --samples 1 --out X|--samples must be >= 2",
+    "sweep gmm --vary d --values 5 --K 3 --theta-norm 0 --out X|--theta-norm must be > 0",
+    "sweep gmm --vary d --values 300 --K 3 --method direct --out X|--method direct needs K*d <= 600",
+    "sweep gmm --vary q --values 5 --K 3 --out X|--vary",
+    "figure2 --preset huge --out X|--preset",
+    "figure2 --preset quick --method direct --out X|--method direct is infeasible"
+  })
+  void badInputExitsWithCode2AndOneLineNamingTheOption(String args, String expected) {
+    Run r = run(args.replace("X", tmp.resolve("bad").toString()).split(" "));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains(expected);
+  }
+}
