@@ -113,6 +113,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     s.add(new Step("figure2", "Figure 2: three sweeps with fits and the exact d-dependence",
         withThreads(t, "figure2", "--preset", quick ? "quick" : "paper", "--out", out.resolve("figure2").toString(),
             "--quiet"), false));
+    s.add(new Step("validate-gmm", "Figures 3-4: finite-sample validation, mixture (K=4, d=20, beta=2, alpha=2)",
+        withThreads(t, "validate", "gmm", "--preset", quick ? "quick" : "paper", "--out",
+            out.resolve("validate-gmm").toString(), "--no-progress"), false));
     s.add(step("spectral-limit", "Corollary 6.3, (k, d) = (2, 4): limit", t, "limit", "spectral", "--k", "2", "--d", "4"));
     s.add(step("spectral-check", "Corollary 6.3, (k, d) = (2, 4): estimator at large m", t,
         "check", "spectral", "--k", "2", "--d", "4", "--m", quick ? "100000" : "1000000", "--reps", "1000"));
@@ -128,6 +131,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         "limit", "factor", "--k", "3", "--d", "8"));
     s.add(step("factor-check", "Corollary 6.4: PPCA at m = 1e6", t,
         "check", "factor", "--k", "3", "--d", "8", "--m", "1000000", "--reps", "20000"));
+    s.add(new Step("validate-factor", "Finite-sample validation, factor model", withThreads(t, "validate", "factor",
+        "--preset", quick ? "quick" : "paper", "--out", out.resolve("validate-factor").toString(), "--no-progress"), false));
     s.add(step("factor-compare", "Ge et al. (2024) vs exact, factor model", null,
         "compare", "factor", "--out", out.resolve("plots").toString()));
     return s;
