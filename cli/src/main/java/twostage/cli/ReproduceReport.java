@@ -75,8 +75,12 @@ final class ReproduceReport {
       StringBuilder c = new StringBuilder();
       fit.path("coefficients").fields().forEachRemaining(
           x -> c.append(x.getKey()).append(" = ").append(String.format(Locale.ROOT, "%.4g", x.getValue().asDouble())).append("; "));
+      String coefficients = c.toString().strip();
+      if (coefficients.endsWith(";")) {
+        coefficients = coefficients.substring(0, coefficients.length() - 1);
+      }
       b.append(String.format(Locale.ROOT, "| %s | %s%s | %s | %.4f |%n", e.getKey(), fit.path("formula").asText(),
-          fit.has("range") ? " (" + fit.path("range").asText() + ")" : "", c.toString().strip(),
+          fit.has("range") ? " (" + fit.path("range").asText() + ")" : "", coefficients,
           fit.path("rSquared").asDouble()));
     }));
     b.append("\nThe d-dependence is exactly (a + b d)/(d + 1) (docs/gmm-dimension-reduction.md), not logarithmic; the "
@@ -159,10 +163,11 @@ final class ReproduceReport {
       return;
     }
     b.append("## Finite-sample validation (Proposition B.1, Figures 3-4): ").append(label).append("\n\n");
-    b.append(String.format(Locale.ROOT, "Limit: sigma^2 d_eff = %.4g, E‖L(Z)‖² = %.4g ± %.2g, alpha = %s. Kolmogorov "
+    double se = v.at("/limit/interaction/stdError").asDouble();
+    b.append(String.format(Locale.ROOT, "Limit: sigma^2 d_eff = %.4g, E‖L(Z)‖² = %.4g%s, alpha = %s. Kolmogorov "
             + "distances to the exact limit CDFs with 95%% DKW intervals; p_var = P(|n Var_n − σ²d_eff| > 0.05 σ²d_eff).%n%n",
         v.at("/limit/varianceLimit").asDouble(), v.at("/limit/interaction/mean").asDouble(),
-        v.at("/limit/interaction/stdError").asDouble(), v.at("/limit/alpha").asText()));
+        se > 0 ? String.format(Locale.ROOT, " ± %.2g", se) : " (exact)", v.at("/limit/alpha").asText()));
     b.append("| n | reps | KS total | KS pre-training | p_var | mean n(R − σ²) | mean n·Rep | mean n·Var_n |\n"
         + "|---|---|---|---|---|---|---|---|\n");
     for (JsonNode p : v.path("points")) {
