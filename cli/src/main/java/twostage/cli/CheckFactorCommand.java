@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import twostage.exec.ThreadPoolRunner;
 import twostage.models.factor.FactorCheck;
@@ -28,19 +27,15 @@ public final class CheckFactorCommand implements Callable<Integer> {
 
   @Mixin FactorOptions factor;
 
-  @Option(names = "--m", defaultValue = "1000000", converter = Counts.class,
-      description = "Pre-training sample size m (default: ${DEFAULT-VALUE}).")
-  long m;
-
-  @Option(names = "--reps", defaultValue = "2000", description = "Replicates R (default: ${DEFAULT-VALUE}).")
-  int reps;
+  @Mixin LargeMOptions largeM;
 
   @Mixin RunOptions run;
 
   @Override
   public Integer call() {
-    Check.atLeast(spec, "--m", m, 2);
-    Check.atLeast(spec, "--reps", reps, 2);
+    largeM.validate(spec);
+    long m = largeM.m;
+    int reps = largeM.reps;
     FactorInstance inst = factor.instance(spec);
     long t0 = System.nanoTime();
     FactorCheckResult res;

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import twostage.exec.ThreadPoolRunner;
 import twostage.models.spectral.ClosedForm;
@@ -32,19 +31,15 @@ public final class CheckSpectralCommand implements Callable<Integer> {
 
   @Mixin SpectralOptions spectral;
 
-  @Option(names = "--m", defaultValue = "1000000", converter = Counts.class,
-      description = "Pre-training sample size m (default: ${DEFAULT-VALUE}).")
-  long m;
-
-  @Option(names = "--reps", defaultValue = "200", description = "Replicates R (default: ${DEFAULT-VALUE}).")
-  int reps;
+  @Mixin LargeMOptions largeM;
 
   @Mixin RunOptions run;
 
   @Override
   public Integer call() {
-    Check.atLeast(spec, "--m", m, 2);
-    Check.atLeast(spec, "--reps", reps, 2);
+    largeM.validate(spec);
+    long m = largeM.m;
+    int reps = largeM.reps;
     SpectralInstance inst = spectral.instance(spec);
     Check.rule(spec, m >= inst.dimension(), "--m must be >= d = " + inst.dimension() + ", got " + m);
     long t0 = System.nanoTime();

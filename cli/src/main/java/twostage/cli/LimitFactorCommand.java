@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import twostage.exec.ThreadPoolRunner;
 import twostage.models.factor.FactorInstance;
@@ -32,27 +31,14 @@ public final class LimitFactorCommand implements Callable<Integer> {
 
   @Mixin FactorOptions factor;
 
-  @Option(names = "--alpha", defaultValue = "2", description = "alpha = m/n (default: ${DEFAULT-VALUE}).")
-  double alpha;
-
-  @Option(names = "--method", defaultValue = "exact", description = "exact or montecarlo (default: ${DEFAULT-VALUE}).")
-  Method method;
-
-  @Option(names = "--pretraining-samples", defaultValue = "200000", converter = Counts.class,
-      description = "Monte Carlo samples for the Fisher information (montecarlo; default: ${DEFAULT-VALUE}).")
-  long preSamples;
-
-  @Option(names = "--samples", defaultValue = "200000", converter = Counts.class,
-      description = "Monte Carlo downstream samples (montecarlo; default: ${DEFAULT-VALUE}).")
-  long samples;
+  @Mixin MomentOptions moments;
 
   @Mixin RunOptions run;
 
   @Override
   public Integer call() {
-    Check.positive(spec, "--alpha", alpha);
-    Check.atLeast(spec, "--pretraining-samples", preSamples, 20);
-    Check.atLeast(spec, "--samples", samples, 20);
+    moments.validate(spec);
+    double alpha = moments.alpha;
     FactorInstance inst = factor.instance(spec);
     long t0 = System.nanoTime();
     AsymptoticEngine engine = new AsymptoticEngine();
@@ -61,10 +47,10 @@ public final class LimitFactorCommand implements Callable<Integer> {
     Estimate mean = Estimate.exact(interaction.mean());
     double plugIn = interaction.mean();
     Map<String, Long> sampleCounts = new LinkedHashMap<>();
-    if (method == Method.MONTECARLO) {
+    if (moments.method == Method.MONTECARLO) {
       try (ThreadPoolRunner runner = new ThreadPoolRunner(run.threads())) {
         InteractionEstimate est = FactorLimit.monteCarlo(
-            engine, inst, preSamples, samples, MonteCarloMoments.DEFAULT_GROUPS, run.seed, runner);
+            engine, inst, moments.preSamples, moments.samples, MonteCarloMoments.DEFAULT_GROUPS, run.seed, runner);
         interaction = est.interaction();
         mean = est.interactionMean();
         plugIn = est.mean().estimate();
@@ -79,7 +65,7 @@ public final class LimitFactorCommand implements Callable<Integer> {
     diag.put("parameterDimension", exact.parameterDimension());
     ObjectNode params = factor.params(inst);
     params.put("alpha", alpha);
-    params.put("method", method.name().toLowerCase(java.util.Locale.ROOT));
+    params.put("method", moments.method.name().toLowerCase(java.util.Locale.ROOT));
     params.put("seed", run.seed);
     int len = interaction.weights().length;
     ObjectNode extra = Json.object();

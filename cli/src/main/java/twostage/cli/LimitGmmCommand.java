@@ -12,6 +12,11 @@ import picocli.CommandLine.Spec;
 import twostage.exec.ThreadPoolRunner;
 import twostage.models.mixture.MixtureInstance;
 import twostage.models.mixture.MixtureLimit;
+import twostage.experiments.GmmPoint;
+import twostage.models.mixture.MixtureReduction;
+import twostage.models.mixture.SubspaceGeometry;
+import twostage.stats.Jackknife;
+import twostage.theory.Interaction;
 import twostage.theory.InteractionEstimate;
 
 /** {@code twostage limit gmm}: the Gaussian-mixture case study (Section 6.3, Appendices J–K). */
@@ -30,35 +35,69 @@ public final class LimitGmmCommand implements Callable<Integer> {
   @Option(names = "--alpha", defaultValue = "2", description = "alpha = m/n (default: ${DEFAULT-VALUE}).")
   double alpha;
 
+  @Option(names = "--method", defaultValue = "reduced",
+      description = {"reduced: exact reduction to the K(K-1) intrinsic coordinates plus d-K+1 isotropic copies",
+          "(docs/gmm-dimension-reduction.md; cost independent of d); direct: the K*d-coordinate engine",
+          "(default: ${DEFAULT-VALUE})."})
+  GmmPoint.Method method;
+
   @Mixin RunOptions run;
 
   @Override
   public Integer call() {
     gmm.validate(spec);
     Check.positive(spec, "--alpha", alpha);
+    Check.rule(spec, method != GmmPoint.Method.DIRECT || (long) gmm.k * gmm.d <= 2000,
+        "--method direct needs K*d <= 2000 (memory grows like (K*d)^2), got K*d=" + (long) gmm.k * gmm.d
+            + "; use --method reduced");
+    MixtureInstance instance = gmm.instance();
+    SubspaceGeometry geo = SubspaceGeometry.atTruth(instance.centres());
     long t0 = System.nanoTime();
-    MixtureLimit.Result result;
+    Interaction interaction;
+    Jackknife jack;
+    long fisherCount;
+    long downCount;
+    Map<String, Object> diag = new LinkedHashMap<>();
     try (ThreadPoolRunner runner = new ThreadPoolRunner(run.threads())) {
-      result = MixtureLimit.compute(
-          gmm.instance(), gmm.fisherSamples, gmm.samples, gmm.groups(), run.seed, runner);
+      if (method == GmmPoint.Method.DIRECT) {
+        InteractionEstimate est = MixtureLimit.compute(
+            instance, gmm.fisherSamples, gmm.samples, gmm.groups(), run.seed, runner).estimate();
+        interaction = est.interaction();
+        jack = est.mean();
+        fisherCount = est.pretrainingSamples();
+        downCount = est.downstreamSamples();
+        diag.put("fisherMinEigenvalue", interaction.diagnostics().get("hessianMinEigenvalue"));
+      } else {
+        MixtureReduction.Result red = MixtureReduction.compute(
+            instance, gmm.fisherSamples, gmm.samples, gmm.groups(), run.seed, runner);
+        Interaction in = red.intrinsic();
+        jack = red.total();
+        interaction = new Interaction(jack.estimate(), red.weights(), in.dEff(),
+            instance.components() * instance.dimension(), in.diagnostics());
+        fisherCount = red.fisherSamples();
+        downCount = red.downstreamSamples();
+        diag.put("fisherMinEigenvalue",
+            Math.min(in.diagnostics().get("hessianMinEigenvalue"), red.isotropicFisherMinEigenvalue()));
+        diag.put("intrinsicPart", red.intrinsicPart().value());
+        diag.put("perIsotropicDirection", red.perDirectionPart().value());
+        diag.put("isotropicMultiplicity", red.multiplicity());
+      }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    InteractionEstimate est = result.estimate();
     Map<String, Long> samples = new LinkedHashMap<>();
-    samples.put("fisher", est.pretrainingSamples());
-    samples.put("downstream", est.downstreamSamples());
-    samples.put("jackknifeGroups", (long) est.mean().groups());
-    Map<String, Object> diag = new LinkedHashMap<>();
-    diag.put("fisherMinEigenvalue", est.interaction().diagnostics().get("hessianMinEigenvalue"));
-    diag.put("subspaceRank", result.subspaceRank());
-    diag.put("eigengap", result.eigengap());
-    diag.put("featureRank", est.interaction().dEff());
-    diag.put("featureDimension", result.featureDimension());
+    samples.put("fisher", fisherCount);
+    samples.put("downstream", downCount);
+    samples.put("jackknifeGroups", (long) jack.groups());
+    diag.put("subspaceRank", geo.rank());
+    diag.put("eigengap", geo.eigengap());
+    diag.put("featureRank", interaction.dEff());
+    diag.put("featureDimension", instance.components() * (geo.rank() + 1));
     ObjectNode params = gmm.params(run.seed);
     params.put("alpha", alpha);
+    params.put("method", method.name().toLowerCase(java.util.Locale.ROOT));
     LimitReport report = new LimitReport(
-        "gmm", params, gmm.sigma * gmm.sigma, alpha, est.interaction(), est.interactionMean(),
-        est.mean().estimate(), samples, seconds, diag, null);
+        "gmm", params, gmm.sigma * gmm.sigma, alpha, interaction, jack.corrected(),
+        jack.estimate(), samples, seconds, diag, null);
     spec.commandLine().getOut().println(
         run.format == OutputFormat.JSON ? Json.pretty(report.json()) : report.table());
     return 0;

@@ -106,18 +106,32 @@ public record LimitReport(
       ws.append("... (").append(w.length).append(" in all)");
     }
     row(b, "weights lambda", ws.toString().trim());
-    samples.forEach((k, v) -> row(b, k + " samples", Long.toString(v)));
+    samples.forEach((k, v) -> row(b, k.equals("jackknifeGroups") ? "jackknife groups" : k + " samples", Long.toString(v)));
     diagnostics.forEach((k, v) -> row(b, k, v instanceof Double dv ? fmt(dv) : String.valueOf(v)));
     interaction.diagnostics().forEach((k, v) -> row(b, k, fmt(v)));
     if (extra != null) {
-      extra.fields().forEachRemaining(e -> row(b, e.getKey(), Json.line(e.getValue())));
+      extra.fields().forEachRemaining(e -> flat(b, e.getKey(), e.getValue()));
     }
     row(b, "seconds", String.format(Locale.ROOT, "%.3f", seconds));
     return b.toString();
   }
 
+  private static void flat(StringBuilder b, String name, com.fasterxml.jackson.databind.JsonNode v) {
+    if (v.isObject()) {
+      v.fields().forEachRemaining(e -> flat(b, name + "." + e.getKey(), e.getValue()));
+    } else if (v.isArray()) {
+      StringBuilder s = new StringBuilder();
+      for (int i = 0; i < Math.min(4, v.size()); i++) {
+        s.append(v.get(i).isNumber() ? fmt(v.get(i).asDouble()) : v.get(i).asText()).append(' ');
+      }
+      row(b, name, s.toString().trim() + (v.size() > 4 ? " ... (" + v.size() + " in all)" : ""));
+    } else {
+      row(b, name, v.isNumber() ? fmt(v.asDouble()) : v.asText());
+    }
+  }
+
   private static void row(StringBuilder b, String name, String value) {
-    b.append(String.format(Locale.ROOT, "  %-26s %s%n", name, value));
+    b.append(String.format(Locale.ROOT, "  %-36s %s%n", name, value));
   }
 
   static String fmt(double v) {

@@ -113,16 +113,26 @@ public final class ReproduceCommand implements Callable<Integer> {
     s.add(new Step("figure2", "Figure 2: three sweeps with fits and the exact d-dependence",
         withThreads(t, "figure2", "--preset", quick ? "quick" : "paper", "--out", out.resolve("figure2").toString(),
             "--quiet"), false));
+    s.add(new Step("validate-gmm", "Figures 3-4: finite-sample validation, mixture (K=4, d=20, beta=2, alpha=2)",
+        withThreads(t, "validate", "gmm", "--preset", quick ? "quick" : "paper", "--out",
+            out.resolve("validate-gmm").toString(), "--no-progress"), false));
     s.add(step("spectral-limit", "Corollary 6.3, (k, d) = (2, 4): limit", t, "limit", "spectral", "--k", "2", "--d", "4"));
     s.add(step("spectral-check", "Corollary 6.3, (k, d) = (2, 4): estimator at large m", t,
-        "check", "spectral", "--k", "2", "--d", "4", "--m", quick ? "100000" : "1000000",
-        "--reps", quick ? "300" : "1000"));
+        "check", "spectral", "--k", "2", "--d", "4", "--m", quick ? "100000" : "1000000", "--reps", "1000"));
+    String examples = Path.of(System.getProperty("twostage.home", ".")).resolve("examples").toString();
+    s.add(step("spectral-correlated", "A non-diagonal spectral instance (examples/spectral-correlated.json): limit",
+        t, "limit", "spectral", "--instance", examples + "/spectral-correlated.json"));
+    s.add(step("spectral-correlated-check", "The non-diagonal instance: estimator at large m", t,
+        "check", "spectral", "--instance", examples + "/spectral-correlated.json",
+        "--m", quick ? "100000" : "1000000", "--reps", "1000"));
     s.add(step("spectral-compare", "Cabannes et al. (2023) vs exact, Corollary 6.3 grid", null,
         "compare", "spectral", "--out", out.resolve("plots").toString()));
     s.add(step("factor-limit", "Corollary 6.4, generated instance k = 3, d = 8: limit", t,
         "limit", "factor", "--k", "3", "--d", "8"));
     s.add(step("factor-check", "Corollary 6.4: PPCA at m = 1e6", t,
         "check", "factor", "--k", "3", "--d", "8", "--m", "1000000", "--reps", "20000"));
+    s.add(new Step("validate-factor", "Finite-sample validation, factor model", withThreads(t, "validate", "factor",
+        "--preset", quick ? "quick" : "paper", "--out", out.resolve("validate-factor").toString(), "--no-progress"), false));
     s.add(step("factor-compare", "Ge et al. (2024) vs exact, factor model", null,
         "compare", "factor", "--out", out.resolve("plots").toString()));
     return s;

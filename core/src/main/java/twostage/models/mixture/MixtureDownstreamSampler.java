@@ -23,12 +23,13 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
   private final int r;
   private final MixtureFeatures features;
   private final MixtureSampling sampling;
-  private final double[][] basis;
+
   private final double[][] centreCoords;
   private final double[][] thetaCoords;
   private final double[] bias;
-  private final double[][] projectedTheta;
-  private final double[][] perpTheta;
+  private final double[] basisT;
+  private final double[] perpBasis;
+  private final double[][] perpThetaCoords;
   private final double[][] hCoords;
   private final double[][] centredDotH;
   private final double[][] thetaDotH;
@@ -46,25 +47,33 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
     this.r = geo.rank();
     this.features = new MixtureFeatures(u, geo);
     this.sampling = new MixtureSampling(u);
-    this.basis = geo.basis();
+    double[][] basis = geo.basis();
     this.centreCoords = features.centreCoordinates();
     this.bias = instance.bias();
     this.mean = geo.mean();
     this.meanCoords = geo.coordinates(mean);
     this.thetaCoords = new double[k][];
-    this.projectedTheta = new double[k][];
-    this.perpTheta = new double[k][d];
+    double[][] perpTheta = new double[k][d];
+    this.basisT = new double[r * d];
+    for (int a = 0; a < d; a++) {
+      for (int c = 0; c < r; c++) {
+        basisT[c * d + a] = basis[a][c];
+      }
+    }
     double[][] h = new double[k][];
     this.hCoords = new double[k][];
     for (int i = 0; i < k; i++) {
       thetaCoords[i] = geo.coordinates(theta[i]);
-      projectedTheta[i] = geo.project(theta[i]);
+      double[] projected = geo.project(theta[i]);
       for (int a = 0; a < d; a++) {
-        perpTheta[i][a] = theta[i][a] - projectedTheta[i][a];
+        perpTheta[i][a] = theta[i][a] - projected[a];
       }
       h[i] = geo.pseudoInverseTimes(geo.centred()[i]);
       hCoords[i] = geo.coordinates(h[i]);
     }
+    double[][][] ortho = orthonormalise(perpTheta, d);
+    this.perpBasis = ortho[0][0];
+    this.perpThetaCoords = ortho[1];
     this.centredDotH = new double[k][k];
     this.thetaDotH = new double[k][k];
     this.centreDotH = new double[k][k];
@@ -103,14 +112,15 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
   public void evaluate(double[] x, int count, double[] psi, double[] jac) {
     int p = features.dimension();
     int q = k * d;
+    int s = perpBasis.length / Math.max(d, 1);
     double[] z = new double[r];
     double[] pi = new double[k];
     double[] g = new double[k];
     double[] w = new double[k];
-    double[] coef = new double[k];
     double[] perp = new double[d];
     double[] hx = new double[k];
     double[] zc = new double[r];
+    double[] gamma = new double[s];
     for (int n = 0; n < count; n++) {
       int xo = n * d;
       features.evaluate(x, xo, psi, n * p, z, pi);
@@ -128,54 +138,98 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
       for (int i = 0; i < k; i++) {
         w[i] = pi[i] * (g[i] - f);
       }
-      for (int c = 0; c < r; c++) {
-        zc[c] = z[c] - meanCoords[c];
-      }
+      // P⊥(x − ū) = (x − ū) − B(z − Bᵀū)
       for (int a = 0; a < d; a++) {
-        double s = x[xo + a] - mean[a];
-        double[] row = basis[a];
-        for (int c = 0; c < r; c++) {
-          s -= row[c] * zc[c];
-        }
-        perp[a] = s;
+        perp[a] = x[xo + a] - mean[a];
+      }
+      for (int c = 0; c < r; c++) {
+        axpy(meanCoords[c] - z[c], basisT, c * d, perp, 0, d);
       }
       for (int j = 0; j < k; j++) {
-        double s = 0;
+        double sum = 0;
         double[] hj = hCoords[j];
         for (int c = 0; c < r; c++) {
-          s += hj[c] * z[c];
+          sum += hj[c] * z[c];
         }
-        hx[j] = s;
+        hx[j] = sum;
       }
       int jo = n * q;
       for (int j = 0; j < k; j++) {
         double aj = 0;
         double tj = 0;
+        java.util.Arrays.fill(gamma, 0);
         for (int i = 0; i < k; i++) {
           aj += w[i] * centredDotH[i][j];
           tj += pi[i] * thetaDotH[i][j];
-          coef[i] = pi[i] * (hx[j] - centreDotH[i][j]);
-        }
-        double perpCoef = aj + tj;
-        double[] uj = centreCoords[j];
-        for (int c = 0; c < r; c++) {
-          zc[c] = w[j] * (z[c] - uj[c]);
+          double ci = pi[i] * (hx[j] - centreDotH[i][j]);
+          for (int l = 0; l < s; l++) {
+            gamma[l] += ci * perpThetaCoords[i][l];
+          }
         }
         int o = jo + j * d;
-        double[] ptj = projectedTheta[j];
+        double pc = aj + tj;
         for (int a = 0; a < d; a++) {
-          double s = perpCoef * perp[a] - pi[j] * ptj[a];
-          double[] row = basis[a];
-          for (int c = 0; c < r; c++) {
-            s += row[c] * zc[c];
-          }
-          for (int i = 0; i < k; i++) {
-            s += coef[i] * perpTheta[i][a];
-          }
-          jac[o + a] = s;
+          jac[o + a] = pc * perp[a];
+        }
+        double[] uj = centreCoords[j];
+        double[] tj2 = thetaCoords[j];
+        for (int c = 0; c < r; c++) {
+          axpy(w[j] * (z[c] - uj[c]) - pi[j] * tj2[c], basisT, c * d, jac, o, d);
+        }
+        for (int l = 0; l < s; l++) {
+          axpy(gamma[l], perpBasis, l * d, jac, o, d);
         }
       }
     }
+  }
+
+  private static void axpy(double alpha, double[] v, int vo, double[] y, int yo, int len) {
+    if (alpha == 0) {
+      return;
+    }
+    for (int a = 0; a < len; a++) {
+      y[yo + a] += alpha * v[vo + a];
+    }
+  }
+
+  /** Orthonormal basis (rows, flat s×d) of span{P⊥θ_i}, and coordinates of each P⊥θ_i in it (K×s). */
+  private static double[][][] orthonormalise(double[][] vectors, int d) {
+    java.util.List<double[]> basis = new java.util.ArrayList<>();
+    double scale = 0;
+    for (double[] v : vectors) {
+      for (double e : v) {
+        scale = Math.max(scale, Math.abs(e));
+      }
+    }
+    for (double[] v : vectors) {
+      double[] res = v.clone();
+      for (int pass = 0; pass < 2; pass++) {
+        for (double[] e : basis) {
+          double dot = dot(res, e);
+          for (int a = 0; a < d; a++) {
+            res[a] -= dot * e[a];
+          }
+        }
+      }
+      double norm = Math.sqrt(dot(res, res));
+      if (norm > 1e-12 * Math.max(scale, Double.MIN_NORMAL) * Math.sqrt(d)) {
+        for (int a = 0; a < d; a++) {
+          res[a] /= norm;
+        }
+        basis.add(res);
+      }
+    }
+    double[][] flat = new double[1][basis.size() * d];
+    for (int l = 0; l < basis.size(); l++) {
+      System.arraycopy(basis.get(l), 0, flat[0], l * d, d);
+    }
+    double[][] coords = new double[vectors.length][basis.size()];
+    for (int i = 0; i < vectors.length; i++) {
+      for (int l = 0; l < basis.size(); l++) {
+        coords[i][l] = dot(vectors[i], basis.get(l));
+      }
+    }
+    return new double[][][] {flat, coords};
   }
 
   /** f_U(x) at arbitrary centres U with the instance's θ (r = r⋆), for finite-difference tests. */

@@ -81,6 +81,14 @@ public final class MixtureFeatures {
   /** Writes ψ_U(x) (x at {@code x[xOffset..]}) into {@code out[outOffset..]}; scratch z (r), pi (K). */
   public void evaluate(double[] x, int xOffset, double[] out, int outOffset, double[] z, double[] pi) {
     coordinates(x, xOffset, z);
+    evaluateCoordinates(z, out, outOffset, pi);
+  }
+
+  /**
+   * Writes ψ_U(x) into {@code out[outOffset..]} from the subspace coordinates z = Bᵀx alone (ψ depends
+   * on x only through them); scratch pi (K).
+   */
+  public void evaluateCoordinates(double[] z, double[] out, int outOffset, double[] pi) {
     responsibilities(z, pi);
     int o = outOffset;
     for (int i = 0; i < k; i++) {

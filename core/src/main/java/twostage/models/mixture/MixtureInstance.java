@@ -76,6 +76,24 @@ public record MixtureInstance(double[][] centres, double[][] theta, double[] bia
     return new MixtureInstance(u, th, b, sigma);
   }
 
+  /** The centres u⋆_i (a copy: the instance is immutable). */
+  @Override
+  public double[][] centres() {
+    return deepCopy(centres);
+  }
+
+  /** The ambient θ_i blocks (a copy). */
+  @Override
+  public double[][] theta() {
+    return deepCopy(theta);
+  }
+
+  /** The b_i (a copy). */
+  @Override
+  public double[] bias() {
+    return bias.clone();
+  }
+
   /** K, the number of components. */
   public int components() {
     return centres.length;

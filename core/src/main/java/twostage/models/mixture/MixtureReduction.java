@@ -69,10 +69,11 @@ public final class MixtureReduction {
       return null;
     });
     double per = trace(full.rInv, full.a);
+    double rMin = 1.0 / SymmetricEigen.of(full.rInv).values()[0];
     return new Result(
         problem.components(), problem.rank(), problem.multiplicity(), intrinsic,
         isotropicWeights(full.rInv, full.a), intrinsic.mean(), per, intrLoo, perLoo,
-        fisher.count(), down.count());
+        fisher.count(), down.count(), rMin);
   }
 
   /**
@@ -90,6 +91,8 @@ public final class MixtureReduction {
    * @param perDirectionLoo leave-one-group-out values of tr(R⁻¹A)
    * @param fisherSamples samples behind F_int and R
    * @param downstreamSamples samples behind Σψ, C, E[JJᵀ], A
+   * @param isotropicFisherMinEigenvalue smallest eigenvalue of R = E[ρρᵀ], the Fisher block of each
+   *     isotropic direction (the full Fisher matrix is F_int ⊕ R ⊗ I_{d−r⋆})
    */
   public record Result(
       int components,
@@ -102,7 +105,8 @@ public final class MixtureReduction {
       double[] intrinsicLoo,
       double[] perDirectionLoo,
       long fisherSamples,
-      long downstreamSamples) {
+      long downstreamSamples,
+      double isotropicFisherMinEigenvalue) {
 
     /** Jackknife of u·tr(F_int⁻¹G_int) + v·tr(R⁻¹A) (any linear combination of the two parts). */
     public Jackknife combination(double u, double v) {
@@ -131,6 +135,26 @@ public final class MixtureReduction {
     /** Bias-corrected tr(R⁻¹A), the contribution of each isotropic direction. */
     public Estimate perDirectionPart() {
       return combination(0.0, 1.0).corrected();
+    }
+
+    /** All weights of the full law, largest first: the intrinsic ones and each isotropic one repeated. */
+    public double[] weights() {
+      double[] w = new double[weightCount()];
+      double[] in = intrinsic.weights();
+      System.arraycopy(in, 0, w, 0, in.length);
+      int o = in.length;
+      for (double v : isotropicWeights) {
+        for (int m = 0; m < multiplicity; m++) {
+          w[o++] = Math.max(v, 0.0);
+        }
+      }
+      java.util.Arrays.sort(w);
+      for (int i = 0, j = w.length - 1; i < j; i++, j--) {
+        double t = w[i];
+        w[i] = w[j];
+        w[j] = t;
+      }
+      return w;
     }
 
     /** Number of weights of the full law: K·r⋆ + K·(d − r⋆) = K·d. */
