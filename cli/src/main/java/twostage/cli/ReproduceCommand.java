@@ -135,6 +135,15 @@ public final class ReproduceCommand implements Callable<Integer> {
         "--preset", quick ? "quick" : "paper", "--out", out.resolve("validate-factor").toString(), "--no-progress"), false));
     s.add(step("factor-compare", "Ge et al. (2024) vs exact, factor model", null,
         "compare", "factor", "--out", out.resolve("plots").toString()));
+    s.add(new Step("crossover-factor", "When does pre-training pay? Factor model (k = 3, d = 8)",
+        withThreads(t, "crossover", "factor", "--k", "3", "--d", "8", "--baseline-n", quick ? "100,1000" : "100,1000,10000",
+            "--replicates", quick ? "300" : "1000", "--out", out.resolve("crossover-factor").toString()), false));
+    s.add(new Step("crossover-spectral", "When does pre-training pay? Corollary 6.3 instance (k = 2, d = 4)",
+        withThreads(t, "crossover", "spectral", "--k", "2", "--d", "4", "--out",
+            out.resolve("crossover-spectral").toString()), false));
+    s.add(new Step("crossover-gmm", "When does pre-training pay? Mixture (K = 4, d = 20, beta = 2)",
+        withThreads(t, "crossover", "gmm", "--K", "4", "--d", "20", "--beta", "2", "--out",
+            out.resolve("crossover-gmm").toString()), false));
     return s;
   }
 

@@ -155,6 +155,29 @@ final class ReproduceReport {
   private static void extraSections(StringBuilder b, Path out) {
     validation(b, out, "validate-gmm", "Gaussian mixture");
     validation(b, out, "validate-factor", "factor model");
+    crossover(b, out);
+  }
+
+  private static void crossover(StringBuilder b, Path out) {
+    String[][] runs = {{"crossover-gmm", "mixture K=4, d=20, beta=2"}, {"crossover-spectral", "spectral, Cor. 6.3 (2, 4)"},
+        {"crossover-factor", "factor, k=3, d=8"}};
+    boolean header = false;
+    for (String[] r : runs) {
+      JsonNode c = ReproduceCommand.readJson(out.resolve(r[0]).resolve("crossover.json"));
+      if (c == null) {
+        continue;
+      }
+      if (!header) {
+        b.append("## When does pre-training pay? (end of Section 5)\n\n");
+        b.append("| model | σ² | d_eff | d_base | E‖L(Z)‖² | α₀ = E‖L‖²/(σ²(d_base − d_eff)) |\n|---|---|---|---|---|---|\n");
+        header = true;
+      }
+      b.append(String.format(Locale.ROOT, "| %s | %.4g | %d | %d | %.5g | %.5g |%n", r[1], c.path("sigma2").asDouble(),
+          c.path("dEff").asInt(), c.path("dBase").asInt(), c.at("/interaction/mean").asDouble(), c.path("alpha0").asDouble()));
+    }
+    if (header) {
+      b.append("\nBaseline simulations and plots are in each crossover-*/ directory (docs/crossover.md).\n\n");
+    }
   }
 
   private static void validation(StringBuilder b, Path out, String dir, String label) {
