@@ -281,23 +281,8 @@ public final class IntrinsicMixture {
   }
 
   private void writeFeatures(double[] y, int yo, double[] pi, double[] out, int o) {
-    double max = Double.NEGATIVE_INFINITY;
+    Posteriors.compute(centres, halfNorms, y, yo, pi);
     for (int i = 0; i < k; i++) {
-      double s = -halfNorms[i];
-      double[] ui = centres[i];
-      for (int c = 0; c < r; c++) {
-        s += ui[c] * y[yo + c];
-      }
-      pi[i] = s;
-      max = Math.max(max, s);
-    }
-    double total = 0;
-    for (int i = 0; i < k; i++) {
-      pi[i] = Math.exp(pi[i] - max);
-      total += pi[i];
-    }
-    for (int i = 0; i < k; i++) {
-      pi[i] /= total;
       double[] ui = centres[i];
       int b = o + i * (r + 1);
       for (int c = 0; c < r; c++) {

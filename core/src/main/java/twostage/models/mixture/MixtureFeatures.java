@@ -21,15 +21,10 @@ public final class MixtureFeatures {
     this.r = geometry.rank();
     this.basis = geometry.basis();
     this.centreCoords = new double[k][];
-    this.halfNorms = new double[k];
     for (int i = 0; i < k; i++) {
       centreCoords[i] = geometry.coordinates(centres[i]);
-      double s = 0;
-      for (double v : centreCoords[i]) {
-        s += v * v;
-      }
-      halfNorms[i] = 0.5 * s;
     }
+    this.halfNorms = Posteriors.halfNorms(centreCoords);
   }
 
   /** Number of features, K(r+1). */
@@ -58,24 +53,7 @@ public final class MixtureFeatures {
 
   /** π(x; U) from subspace coordinates z = Bᵀx (eq. 6.3, a numerically stable softmax). */
   void responsibilities(double[] z, double[] pi) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < k; i++) {
-      double s = -halfNorms[i];
-      double[] ui = centreCoords[i];
-      for (int c = 0; c < r; c++) {
-        s += ui[c] * z[c];
-      }
-      pi[i] = s;
-      max = Math.max(max, s);
-    }
-    double total = 0;
-    for (int i = 0; i < k; i++) {
-      pi[i] = Math.exp(pi[i] - max);
-      total += pi[i];
-    }
-    for (int i = 0; i < k; i++) {
-      pi[i] /= total;
-    }
+    Posteriors.compute(centreCoords, halfNorms, z, 0, pi);
   }
 
   /** Writes ψ_U(x) (x at {@code x[xOffset..]}) into {@code out[outOffset..]}; scratch z (r), pi (K). */

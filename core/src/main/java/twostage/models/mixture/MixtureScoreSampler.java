@@ -20,14 +20,7 @@ public final class MixtureScoreSampler implements ScoreSampler {
     this.centres = instance.centres();
     this.k = centres.length;
     this.d = centres[0].length;
-    this.halfNorms = new double[k];
-    for (int i = 0; i < k; i++) {
-      double s = 0;
-      for (double v : centres[i]) {
-        s += v * v;
-      }
-      halfNorms[i] = 0.5 * s;
-    }
+    this.halfNorms = Posteriors.halfNorms(centres);
     this.sampling = new MixtureSampling(centres);
   }
 
@@ -48,24 +41,10 @@ public final class MixtureScoreSampler implements ScoreSampler {
     double[] rho = new double[k];
     for (int n = 0; n < count; n++) {
       int xo = n * d;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < k; i++) {
-        double s = -halfNorms[i];
-        double[] u = centres[i];
-        for (int a = 0; a < d; a++) {
-          s += u[a] * x[xo + a];
-        }
-        rho[i] = s;
-        max = Math.max(max, s);
-      }
-      double total = 0;
-      for (int i = 0; i < k; i++) {
-        rho[i] = Math.exp(rho[i] - max);
-        total += rho[i];
-      }
+      Posteriors.compute(centres, halfNorms, x, xo, rho);
       int so = n * k * d;
       for (int i = 0; i < k; i++) {
-        double w = -rho[i] / total;
+        double w = -rho[i];
         double[] u = centres[i];
         for (int a = 0; a < d; a++) {
           scores[so + i * d + a] = w * (x[xo + a] - u[a]);

@@ -111,25 +111,21 @@ public final class SubspaceGeometry {
 
   /** P v = B Bᵀ v. */
   public double[] project(double[] v) {
-    double[] z = coordinates(v);
-    double[] out = new double[d];
-    for (int a = 0; a < d; a++) {
-      double s = 0;
-      for (int c = 0; c < r; c++) {
-        s += basis[a][c] * z[c];
-      }
-      out[a] = s;
-    }
-    return out;
+    return expand(coordinates(v));
   }
 
-  /** S⁺ v, the pseudo-inverse restricted to the subspace (S has rank r there at U⋆). */
+  /** S⁺ v = B diag(1/λ) Bᵀ v, the pseudo-inverse restricted to the subspace (S has rank r there at U⋆). */
   public double[] pseudoInverseTimes(double[] v) {
     double[] z = coordinates(v);
-    double[] out = new double[d];
     for (int c = 0; c < r; c++) {
       z[c] /= eigenvalues[c];
     }
+    return expand(z);
+  }
+
+  /** B z. */
+  private double[] expand(double[] z) {
+    double[] out = new double[d];
     for (int a = 0; a < d; a++) {
       double s = 0;
       for (int c = 0; c < r; c++) {
