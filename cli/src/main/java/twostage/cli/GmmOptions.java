@@ -38,13 +38,15 @@ public final class GmmOptions {
     Check.positive(spec, "--beta", beta);
     Check.positive(spec, "--theta-norm", thetaNorm);
     Check.nonNegative(spec, "--sigma", sigma);
-    Check.atLeast(spec, "--fisher-samples", fisherSamples, 1);
-    Check.atLeast(spec, "--samples", samples, 1);
+    Check.rule(spec, fisherSamples >= MonteCarloMoments.DEFAULT_GROUPS, "--fisher-samples must be >= "
+        + MonteCarloMoments.DEFAULT_GROUPS + " (one per jackknife group), got " + fisherSamples);
+    Check.rule(spec, samples >= MonteCarloMoments.DEFAULT_GROUPS, "--samples must be >= "
+        + MonteCarloMoments.DEFAULT_GROUPS + " (one per jackknife group), got " + samples);
   }
 
-  /** Jackknife groups: 20, or fewer when a sample count is smaller. */
+  /** Jackknife groups. */
   int groups() {
-    return (int) Math.max(2, Math.min(MonteCarloMoments.DEFAULT_GROUPS, Math.min(fisherSamples, samples)));
+    return MonteCarloMoments.DEFAULT_GROUPS;
   }
 
   MixtureInstance instance() {

@@ -36,11 +36,11 @@ public final class Main implements Runnable {
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
           if (ex instanceof IllegalArgumentException) {
-            err.println(commandLine.getCommandName() + ": " + ex.getMessage());
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             err.flush();
             return 2;
           }
-          err.println(commandLine.getCommandName() + ": failed: " + ex);
+          err.println(commandLine.getCommandSpec().qualifiedName() + ": failed: " + ex);
           if (System.getenv("TWOSTAGE_DEBUG") != null) {
             ex.printStackTrace(err);
           }
