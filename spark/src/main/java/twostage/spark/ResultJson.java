@@ -9,8 +9,8 @@ import twostage.experiments.GmmPointResult;
 import twostage.stats.Estimate;
 
 /**
- * One JSON object per {@link GmmPointResult}, with the field names of {@code twostage sweep gmm}'s
- * results.jsonl so that the same tools read both.
+ * One JSON object per {@link GmmPointResult}, with the fields of {@code twostage sweep gmm}'s
+ * results.jsonl (including the point's {@code key}, last) so that the same tools read both.
  */
 final class ResultJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -57,6 +57,7 @@ final class ResultJson {
       array(o.putArray("isotropicWeights"), r.isotropicWeights());
     }
     array(o.putArray("weights"), r.weights());
+    o.put("key", p.key());
     return o;
   }
 
