@@ -104,6 +104,7 @@ class SparkSweepTest {
     List<String> lines = Files.readAllLines(Path.of(a.out()));
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).startsWith("{\"K\":3,\"d\":9,").contains("\"seed\":5", "\"exactForm\"");
+    assertThat(lines.get(0)).endsWith(",\"key\":\"" + a.points().get(0).key() + "\"}");
     assertThat(lines.get(1)).startsWith("{\"K\":3,\"d\":3,");
     assertThat(lines.get(2)).startsWith("{\"K\":3,\"d\":5,");
   }
