@@ -24,7 +24,8 @@ public final class SparkSweep {
    * start early; the order of the returned list does not depend on that.
    *
    * @throws IllegalArgumentException naming the index and the rule when a point is null or invalid
-   *     (checked on the driver, before any task is launched)
+   *     (checked on the driver, before any task is launched); a failure inside a task reaches the
+   *     caller as Spark's {@code SparkException}, whose message carries the task's exception
    */
   public static List<GmmPointResult> run(JavaSparkContext sc, List<GmmPoint> points) {
     Objects.requireNonNull(sc, "sc");

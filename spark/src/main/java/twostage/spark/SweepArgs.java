@@ -76,6 +76,8 @@ public record SweepArgs(String vary, List<GmmPoint> points, String out, String m
       rule(kk >= 2, "K must be >= 2, got " + kk);
       rule(bb > 0 && Double.isFinite(bb), "beta must be > 0 and finite, got " + bb);
       rule(dd >= kk, "d must be >= K (centres beta*e_i), got d=" + dd + ", K=" + kk);
+      rule(method != GmmPoint.Method.DIRECT || (long) kk * dd <= 600,
+          "--method direct needs K*d <= 600 (got K=" + kk + ", d=" + dd + "); use --method reduced");
       points.add(new GmmPoint(kk, dd, bb, thetaNorm, sigma, fisher, samples, groups, seed, method));
     }
     return new SweepArgs(vary, List.copyOf(points), out, o.get("--master"));

@@ -41,5 +41,7 @@ class SweepArgsTest {
         .hasMessage("unknown option --threads");
     assertThatThrownBy(() -> parse("--vary", "K", "--values", "2", "--d", "9", "--K", "2",
         "--out", "x")).hasMessage("--K must not be given with --vary K (it is swept)");
+    assertThatThrownBy(() -> parse("--vary", "d", "--values", "100,300", "--K", "4", "--method",
+        "direct", "--out", "x")).hasMessageStartingWith("--method direct needs K*d <= 600 (got K=4, d=300)");
   }
 }
