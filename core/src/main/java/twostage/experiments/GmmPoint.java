@@ -1,5 +1,6 @@
 package twostage.experiments;
 
+import java.io.Serializable;
 import java.util.Locale;
 import twostage.exec.Runner;
 import twostage.models.mixture.MixtureInstance;
@@ -12,7 +13,8 @@ import twostage.theory.InteractionEstimate;
 /**
  * One point of a Gaussian-mixture sweep: the Appendix K instance (K, d, β, ‖θ⋆‖, σ) and how to
  * estimate E‖L(Z)‖² there. A pure function of its fields: the random streams derive from the seed
- * alone, so a point computed twice, on any number of threads, gives the same bits.
+ * alone, so a point computed twice, on any number of threads, gives the same bits. Serializable (with
+ * its result) so that the spark module can ship points to executors.
  *
  * @param k K
  * @param d d
@@ -27,7 +29,7 @@ import twostage.theory.InteractionEstimate;
  */
 public record GmmPoint(
     int k, int d, double beta, double thetaNorm, double sigma, long fisherSamples, long samples,
-    int groups, long seed, Method method) {
+    int groups, long seed, Method method) implements Serializable {
 
   /** How E‖L(Z)‖² is computed. */
   public enum Method {

@@ -1,5 +1,6 @@
 package twostage.experiments;
 
+import java.io.Serializable;
 import twostage.stats.Estimate;
 
 /**
@@ -17,7 +18,7 @@ import twostage.stats.Estimate;
  * @param multiplicity d − r⋆ (reduced only, else 0)
  * @param exactA a of E‖L‖²(d) = (a + b d)/(d + 1) at this (K, β) (reduced only)
  * @param exactB b, the limit as d → ∞ (reduced only)
- * @param seconds wall-clock time of the computation
+ * @param seconds wall-clock time of the computation (the only field that differs between runs)
  */
 public record GmmPointResult(
     GmmPoint point,
@@ -31,4 +32,4 @@ public record GmmPointResult(
     int multiplicity,
     Estimate exactA,
     Estimate exactB,
-    double seconds) {}
+    double seconds) implements Serializable {}

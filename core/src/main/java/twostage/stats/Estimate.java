@@ -1,12 +1,14 @@
 package twostage.stats;
 
+import java.io.Serializable;
+
 /**
  * A Monte Carlo estimate with its standard error. An exact value has standard error 0.
  *
  * @param value the estimate
  * @param stdError its standard error (0 when the value is exact)
  */
-public record Estimate(double value, double stdError) {
+public record Estimate(double value, double stdError) implements Serializable {
   /** An exact value (standard error 0). */
   public static Estimate exact(double value) {
     return new Estimate(value, 0.0);
