@@ -78,7 +78,7 @@ public final class CheckSpectralCommand implements Callable<Integer> {
     if (paperForm != null) {
       double[] sorted = res.scaledRisks().clone();
       java.util.Arrays.sort(sorted);
-      ksPaper = SpectralLargeM.kolmogorovDistance(sorted, new WeightedChiSquare(paperForm.weights())::cdf);
+      ksPaper = twostage.stats.Kolmogorov.distance(sorted, new WeightedChiSquare(paperForm.weights())::cdf);
       ObjectNode pap = root.putObject("paper");
       pap.put("source", paperForm.source());
       pap.put("mean", paperForm.mean());

@@ -1,6 +1,5 @@
 package twostage.stats;
 
-import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -23,13 +22,7 @@ public final class KolmogorovDistance {
     if (r == 0) {
       throw new IllegalArgumentException("empty sample");
     }
-    double[] x = sample.clone();
-    Arrays.sort(x);
-    double d = 0;
-    for (int i = 0; i < r; i++) {
-      double f = cdf.applyAsDouble(x[i]);
-      d = Math.max(d, Math.max((i + 1.0) / r - f, f - (double) i / r));
-    }
+    double d = Kolmogorov.distance(sample, cdf);
     double eps = halfWidth(r, level);
     return new Interval(d, Math.max(0, d - eps), Math.min(1, d + eps));
   }

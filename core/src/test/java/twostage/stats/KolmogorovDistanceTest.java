@@ -5,7 +5,6 @@ import static org.assertj.core.data.Offset.offset;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
-import twostage.models.factor.Kolmogorov;
 import twostage.random.Streams;
 
 class KolmogorovDistanceTest {

@@ -1,5 +1,6 @@
 package twostage.models.factor;
 
+import twostage.stats.Kolmogorov;
 import twostage.exec.Runner;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.Interaction;

@@ -1,5 +1,6 @@
 package twostage.models.factor;
 
+import twostage.stats.Kolmogorov;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;

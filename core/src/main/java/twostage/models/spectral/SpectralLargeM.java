@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import twostage.exec.Runner;
 import twostage.random.Streams;
+import twostage.stats.Kolmogorov;
 import twostage.stats.Estimate;
 
 /**
@@ -54,21 +55,11 @@ public final class SpectralLargeM {
     for (int i = 0; i < q.length; i++) {
       q[i] = quantile(sorted, LEVELS[i]);
     }
-    double ks = limitCdf == null ? Double.NaN : kolmogorovDistance(sorted, limitCdf);
+    double ks = limitCdf == null ? Double.NaN : Kolmogorov.distance(sorted, limitCdf);
     return new LargeMCheck(m, replicates, seed, scaled, meanWithError(scaled), LEVELS.clone(), q, ks,
         1.358 / Math.sqrt(replicates), maxGrad, maxIt, bad, meanWithError(excess));
   }
 
-  /** sup_x |F_n(x) − F(x)| for a sorted sample. */
-  public static double kolmogorovDistance(double[] sorted, DoubleUnaryOperator cdf) {
-    int n = sorted.length;
-    double d = 0;
-    for (int i = 0; i < n; i++) {
-      double f = cdf.applyAsDouble(sorted[i]);
-      d = Math.max(d, Math.max((i + 1.0) / n - f, f - (double) i / n));
-    }
-    return d;
-  }
 
   /** Sample mean with standard error s/√n. */
   static Estimate meanWithError(double[] x) {

@@ -1,5 +1,6 @@
 package twostage.models.factor;
 
+import twostage.stats.Kolmogorov;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

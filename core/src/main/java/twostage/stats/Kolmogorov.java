@@ -1,11 +1,11 @@
-package twostage.models.factor;
+package twostage.stats;
 
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Kolmogorov–Smirnov distances and their large-sample critical values. (Kept here until the
- * project's {@code stats} package offers them; no dependence on the rest of this package.)
+ * Kolmogorov–Smirnov distances and their large-sample critical values: the one implementation the
+ * large-m checks and the validation share.
  */
 public final class Kolmogorov {
   private Kolmogorov() {}
