@@ -17,7 +17,6 @@ import twostage.cli.Json;
 import twostage.exec.SequentialRunner;
 import twostage.experiments.GmmPoint;
 import twostage.experiments.GmmPointResult;
-import twostage.stats.Estimate;
 
 /**
  * Runs a list of {@link GmmPoint}s as resumable tasks (one per point, in parallel, the most expensive
@@ -115,44 +114,9 @@ public final class GmmSweep {
 
   /** The JSON of one result (every parameter, sample size and seed with the estimate). */
   public static ObjectNode json(GmmPointResult r) {
-    GmmPoint p = r.point();
-    ObjectNode o = Json.object();
-    o.put("K", p.k());
-    o.put("d", p.d());
-    o.put("beta", p.beta());
-    o.put("thetaNorm", p.thetaNorm());
-    o.put("sigma", p.sigma());
-    o.put("fisherSamples", p.fisherSamples());
-    o.put("samples", p.samples());
-    o.put("groups", p.groups());
-    o.put("seed", p.seed());
-    o.put("method", p.method().name().toLowerCase(Locale.ROOT));
-    o.put("mean", r.mean().value());
-    o.put("stdError", r.mean().stdError());
-    o.put("plugInMean", r.plugInMean());
-    o.put("dEff", r.dEff());
-    o.put("seconds", r.seconds());
-    if (r.intrinsicPart() != null) {
-      put(o, "intrinsicPart", r.intrinsicPart());
-      put(o, "perDirection", r.perDirection());
-      o.put("multiplicity", r.multiplicity());
-      ObjectNode ex = o.putObject("exactForm");
-      ex.put("formula", "E||L||^2(d) = (a + b d)/(d + 1) at fixed K, beta");
-      ex.put("a", r.exactA().value());
-      ex.put("aStdError", r.exactA().stdError());
-      ex.put("b", r.exactB().value());
-      ex.put("bStdError", r.exactB().stdError());
-      o.set("isotropicWeights", Json.array(r.isotropicWeights()));
-    }
-    o.set("weights", Json.array(r.weights()));
-    return o;
+    return Json.MAPPER.valueToTree(r.fields());
   }
 
-  private static void put(ObjectNode o, String name, Estimate e) {
-    ObjectNode n = o.putObject(name);
-    n.put("mean", e.value());
-    n.put("stdError", e.stdError());
-  }
 
   /** Column names of the CSV files. */
   public static final String[] CSV_COLUMNS = {
