@@ -8,14 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import twostage.exec.ThreadPoolRunner;
 import twostage.models.factor.FactorInstance;
 import twostage.models.factor.FactorLimit;
 import twostage.models.factor.FactorLimitResult;
-import twostage.stats.Estimate;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.Interaction;
-import twostage.theory.InteractionEstimate;
 import twostage.theory.MonteCarloMoments;
 
 /** {@code twostage limit factor}: factor-model pre-training (Section 6.2, Appendix I). */
@@ -43,22 +40,9 @@ public final class LimitFactorCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     AsymptoticEngine engine = new AsymptoticEngine();
     FactorLimitResult exact = FactorLimit.exact(engine, inst);
-    Interaction interaction = exact.exact();
-    Estimate mean = Estimate.exact(interaction.mean());
-    double plugIn = interaction.mean();
-    Map<String, Long> sampleCounts = new LinkedHashMap<>();
-    if (moments.method == Method.MONTECARLO) {
-      try (ThreadPoolRunner runner = new ThreadPoolRunner(run.threads())) {
-        InteractionEstimate est = FactorLimit.monteCarlo(
-            engine, inst, moments.preSamples, moments.samples, MonteCarloMoments.DEFAULT_GROUPS, run.seed, runner);
-        interaction = est.interaction();
-        mean = est.interactionMean();
-        plugIn = est.mean().estimate();
-        sampleCounts.put("pretraining", est.pretrainingSamples());
-        sampleCounts.put("downstream", est.downstreamSamples());
-        sampleCounts.put("jackknifeGroups", (long) est.mean().groups());
-      }
-    }
+    ReportedInteraction reported = moments.interaction(exact.exact(), run, runner -> FactorLimit.monteCarlo(
+        engine, inst, moments.preSamples, moments.samples, MonteCarloMoments.DEFAULT_GROUPS, run.seed, runner));
+    Interaction interaction = reported.interaction();
     double seconds = (System.nanoTime() - t0) / 1e9;
     Map<String, Object> diag = new LinkedHashMap<>();
     diag.put("orbitDimension", exact.orbitDimension());
@@ -74,7 +58,7 @@ public final class LimitFactorCommand implements Callable<Integer> {
     extra.set("paper", ClosedForms.json(exact.paper(), len, exact.paperWeightError()));
     extra.set("closedForm", ClosedForms.json(exact.corrected(), len, exact.correctedWeightError()));
     LimitReport report = new LimitReport("factor", params, exact.sigmaSquared(), alpha, interaction,
-        mean, plugIn, sampleCounts, seconds, diag, extra);
+        reported.mean(), reported.plugInMean(), reported.samples(), seconds, diag, extra);
     spec.commandLine().getOut().println(
         run.format == OutputFormat.JSON ? Json.pretty(report.json()) : report.table());
     return 0;

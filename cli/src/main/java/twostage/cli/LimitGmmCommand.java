@@ -17,7 +17,6 @@ import twostage.models.mixture.MixtureReduction;
 import twostage.models.mixture.SubspaceGeometry;
 import twostage.stats.Jackknife;
 import twostage.theory.Interaction;
-import twostage.theory.InteractionEstimate;
 
 /** {@code twostage limit gmm}: the Gaussian-mixture case study (Section 6.3, Appendices J–K). */
 @Command(
@@ -53,41 +52,34 @@ public final class LimitGmmCommand implements Callable<Integer> {
     MixtureInstance instance = gmm.instance();
     SubspaceGeometry geo = SubspaceGeometry.atTruth(instance.centres());
     long t0 = System.nanoTime();
-    Interaction interaction;
-    Jackknife jack;
-    long fisherCount;
-    long downCount;
+    ReportedInteraction reported;
     Map<String, Object> diag = new LinkedHashMap<>();
     try (ThreadPoolRunner runner = new ThreadPoolRunner(run.threads())) {
       if (method == GmmPoint.Method.DIRECT) {
-        InteractionEstimate est = MixtureLimit.compute(
-            instance, gmm.fisherSamples, gmm.samples, gmm.groups(), run.seed, runner).estimate();
-        interaction = est.interaction();
-        jack = est.mean();
-        fisherCount = est.pretrainingSamples();
-        downCount = est.downstreamSamples();
-        diag.put("fisherMinEigenvalue", interaction.diagnostics().get("hessianMinEigenvalue"));
+        reported = ReportedInteraction.of(MixtureLimit.compute(
+            instance, gmm.fisherSamples, gmm.samples, gmm.groups(), run.seed, runner).estimate(), "fisher");
+        diag.put("fisherMinEigenvalue", reported.interaction().diagnostics().get("hessianMinEigenvalue"));
       } else {
         MixtureReduction.Result red = MixtureReduction.compute(
             instance, gmm.fisherSamples, gmm.samples, gmm.groups(), run.seed, runner);
         Interaction in = red.intrinsic();
-        jack = red.total();
-        interaction = new Interaction(jack.estimate(), red.weights(), in.dEff(),
-            instance.components() * instance.dimension(), in.diagnostics());
-        fisherCount = red.fisherSamples();
-        downCount = red.downstreamSamples();
+        Jackknife jack = red.total();
+        Map<String, Long> samples = new LinkedHashMap<>();
+        samples.put("fisher", red.fisherSamples());
+        samples.put("downstream", red.downstreamSamples());
+        samples.put("jackknifeGroups", (long) jack.groups());
+        reported = new ReportedInteraction(new Interaction(jack.estimate(), red.weights(), in.dEff(),
+            instance.components() * instance.dimension(), in.diagnostics()), jack.corrected(), jack.estimate(),
+            samples);
         diag.put("fisherMinEigenvalue",
             Math.min(in.diagnostics().get("hessianMinEigenvalue"), red.isotropicFisherMinEigenvalue()));
-        diag.put("intrinsicPart", red.intrinsicPart().value());
-        diag.put("perIsotropicDirection", red.perDirectionPart().value());
+        diag.put("intrinsicPart", red.intrinsicPart());
+        diag.put("perIsotropicDirection", red.perDirectionPart());
         diag.put("isotropicMultiplicity", red.multiplicity());
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    Map<String, Long> samples = new LinkedHashMap<>();
-    samples.put("fisher", fisherCount);
-    samples.put("downstream", downCount);
-    samples.put("jackknifeGroups", (long) jack.groups());
+    Interaction interaction = reported.interaction();
     diag.put("subspaceRank", geo.rank());
     diag.put("eigengap", geo.eigengap());
     diag.put("featureRank", interaction.dEff());
@@ -96,8 +88,8 @@ public final class LimitGmmCommand implements Callable<Integer> {
     params.put("alpha", alpha);
     params.put("method", method.name().toLowerCase(java.util.Locale.ROOT));
     LimitReport report = new LimitReport(
-        "gmm", params, gmm.sigma * gmm.sigma, alpha, interaction, jack.corrected(),
-        jack.estimate(), samples, seconds, diag, null);
+        "gmm", params, gmm.sigma * gmm.sigma, alpha, interaction, reported.mean(),
+        reported.plugInMean(), reported.samples(), seconds, diag, null);
     spec.commandLine().getOut().println(
         run.format == OutputFormat.JSON ? Json.pretty(report.json()) : report.table());
     return 0;

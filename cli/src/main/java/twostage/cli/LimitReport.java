@@ -107,7 +107,7 @@ public record LimitReport(
     }
     row(b, "weights lambda", ws.toString().trim());
     samples.forEach((k, v) -> row(b, k.equals("jackknifeGroups") ? "jackknife groups" : k + " samples", Long.toString(v)));
-    diagnostics.forEach((k, v) -> row(b, k, v instanceof Double dv ? fmt(dv) : String.valueOf(v)));
+    diagnostics.forEach((k, v) -> row(b, k, v instanceof Double dv ? fmt(dv) : v instanceof Estimate e ? pm(e) : String.valueOf(v)));
     interaction.diagnostics().forEach((k, v) -> row(b, k, fmt(v)));
     if (extra != null) {
       extra.fields().forEachRemaining(e -> flat(b, e.getKey(), e.getValue()));

@@ -8,14 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import twostage.exec.ThreadPoolRunner;
 import twostage.models.spectral.ClosedForm;
 import twostage.models.spectral.SpectralInstance;
 import twostage.models.spectral.SpectralLimit;
 import twostage.models.spectral.SpectralLimitReport;
-import twostage.stats.Estimate;
 import twostage.theory.Interaction;
-import twostage.theory.InteractionEstimate;
 import twostage.theory.MonteCarloMoments;
 
 /** {@code twostage limit spectral}: linear spectral pre-training (Section 6.1, Appendix H). */
@@ -42,22 +39,9 @@ public final class LimitSpectralCommand implements Callable<Integer> {
     SpectralInstance inst = spectral.instance(spec);
     long t0 = System.nanoTime();
     SpectralLimitReport rep = SpectralLimitReport.of(inst);
-    Interaction interaction = SpectralLimit.exact(inst);
-    Estimate mean = Estimate.exact(interaction.mean());
-    double plugIn = interaction.mean();
-    Map<String, Long> counts = new LinkedHashMap<>();
-    if (moments.method == Method.MONTECARLO) {
-      try (ThreadPoolRunner runner = new ThreadPoolRunner(run.threads())) {
-        InteractionEstimate est = SpectralLimit.monteCarlo(
-            inst, moments.preSamples, moments.samples, MonteCarloMoments.DEFAULT_GROUPS, run.seed, runner);
-        interaction = est.interaction();
-        mean = est.interactionMean();
-        plugIn = est.mean().estimate();
-        counts.put("pretraining", est.pretrainingSamples());
-        counts.put("downstream", est.downstreamSamples());
-        counts.put("jackknifeGroups", (long) est.mean().groups());
-      }
-    }
+    ReportedInteraction reported = moments.interaction(SpectralLimit.exact(inst), run, runner -> SpectralLimit
+        .monteCarlo(inst, moments.preSamples, moments.samples, MonteCarloMoments.DEFAULT_GROUPS, run.seed, runner));
+    Interaction interaction = reported.interaction();
     double seconds = (System.nanoTime() - t0) / 1e9;
     ObjectNode params = spectral.params(inst);
     params.put("alpha", alpha);
@@ -76,7 +60,7 @@ public final class LimitSpectralCommand implements Callable<Integer> {
     extra.set("closedForm", corrected);
     extra.put("excessLossMeanExact", rep.excessLossExact());
     LimitReport report = new LimitReport("spectral", params, inst.sigma() * inst.sigma(), alpha,
-        interaction, mean, plugIn, counts, seconds, diag, extra);
+        interaction, reported.mean(), reported.plugInMean(), reported.samples(), seconds, diag, extra);
     spec.commandLine().getOut().println(
         run.format == OutputFormat.JSON ? Json.pretty(report.json()) : report.table());
     return 0;
