@@ -172,8 +172,10 @@ final class ReproduceReport {
         b.append("| model | σ² | d_eff | d_base | E‖L(Z)‖² | α₀ = E‖L‖²/(σ²(d_base − d_eff)) |\n|---|---|---|---|---|---|\n");
         header = true;
       }
-      b.append(String.format(Locale.ROOT, "| %s | %.4g | %d | %d | %.5g | %.5g |%n", r[1], c.path("sigma2").asDouble(),
-          c.path("dEff").asInt(), c.path("dBase").asInt(), c.at("/interaction/mean").asDouble(), c.path("alpha0").asDouble()));
+      b.append(String.format(Locale.ROOT, "| %s | %.4g | %d | %d | %s | %s |%n", r[1], c.path("sigma2").asDouble(),
+          c.path("dEff").asInt(), c.path("dBase").asInt(),
+          withError(c.at("/interaction/mean").asDouble(), c.at("/interaction/stdError").asDouble()),
+          withError(c.path("alpha0").asDouble(), c.path("alpha0StdError").asDouble())));
     }
     if (header) {
       b.append("\nBaseline simulations and plots are in each crossover-*/ directory (docs/crossover.md).\n\n");
@@ -203,6 +205,11 @@ final class ReproduceReport {
           p.path("meanVariance").asDouble(), p.path("meanVarianceSE").asDouble()));
     }
     b.append('\n');
+  }
+
+  /** "v ± se", or "v (exact)" when the standard error is 0 or absent. */
+  private static String withError(double v, double se) {
+    return se > 0 ? String.format(Locale.ROOT, "%.5g ± %.2g", v, se) : String.format(Locale.ROOT, "%.5g (exact)", v);
   }
 
   private static void images(StringBuilder b, Path out) {
