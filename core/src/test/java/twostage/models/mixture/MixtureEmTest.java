@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import twostage.random.Streams;
+import twostage.simulate.MixtureTwoStageAccess;
 
 class MixtureEmTest {
   private static double maxDiff(double[][] a, double[][] b) {

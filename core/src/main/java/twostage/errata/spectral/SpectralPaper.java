@@ -1,9 +1,13 @@
-package twostage.models.spectral;
+package twostage.errata.spectral;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.linalg.Sym;
 import twostage.linalg.SymmetricEigen;
+import twostage.models.spectral.SpectralGeometry;
+import twostage.errata.ClosedFormLaw;
+import twostage.models.spectral.SpectralInstance;
+import twostage.models.spectral.SpectralPopulation;
 
 /**
  * The paper's closed forms for the linear spectral model, implemented <em>as printed</em> (labelled
@@ -85,7 +89,7 @@ public final class SpectralPaper {
    * (Euclidean Hessian 2Σ·Σ, Corollary H.14) and ‖L(Z)‖² from (H.37); weights are the eigenvalues of
    * V⋆^{1/2} 𝓛 V⋆^{1/2} in a Frobenius-orthonormal basis of the tangent space.
    */
-  public static ClosedForm pipeline(SpectralGeometry g) {
+  public static ClosedFormLaw pipeline(SpectralGeometry g) {
     DMatrixRMaj basis = tangentBasis(g);
     int n = basis.numCols;
     DMatrixRMaj[] t = tangentMatrices(g, basis);
@@ -106,14 +110,14 @@ public final class SpectralPaper {
     for (int i = 0; i < w.length; i++) {
       w[i] = Math.max(w[i], 0);
     }
-    return ClosedForm.of("paper", "(H.27)+(H.32)+(H.33)+(H.37)", w);
+    return ClosedFormLaw.of("paper", "(H.27)+(H.32)+(H.33)+(H.37)", w);
   }
 
   /**
    * (H.39) as printed, for the family of Appendix H.7 (Σpre, Σ⁺pre diagonal, Σdown = I, top-k whitened
    * eigenvalues in the first k coordinates): w_j = (2/b_j) Σ_i β_i²(1 + τ + λ_i²)/λ_i, j ≤ d − k.
    */
-  public static ClosedForm weights(SpectralInstance inst) {
+  public static ClosedFormLaw weights(SpectralInstance inst) {
     DiagonalFamily f = DiagonalFamily.of(inst, true);
     int k = inst.k();
     double[] w = new double[f.rest().length];
@@ -125,11 +129,11 @@ public final class SpectralPaper {
       }
       w[j] = 2 / f.pre()[f.rest()[j]] * s;
     }
-    return ClosedForm.of("paper", "(H.39)", w);
+    return ClosedFormLaw.of("paper", "(H.39)", w);
   }
 
   /** Corollary 6.3 as printed: 2 Σ_{i≤k} i(1 + i⁻² + τ) χ²_{d−k}, τ = Σ_{j≤k} j⁻². */
-  public static ClosedForm corollary63(int k, int d) {
+  public static ClosedFormLaw corollary63(int k, int d) {
     double tau = 0;
     for (int j = 1; j <= k; j++) {
       tau += 1.0 / ((double) j * j);
@@ -140,7 +144,7 @@ public final class SpectralPaper {
     }
     double[] w = new double[d - k];
     java.util.Arrays.fill(w, 2 * s);
-    return ClosedForm.of("paper", "Corollary 6.3", w);
+    return ClosedFormLaw.of("paper", "Corollary 6.3", w);
   }
 
   /** (H.41) as printed: E[Q] = k(4d − 2k − 1)(1 + τ) + 2(2d − 1)τ + 2(Σ_i λ_i)². */

@@ -1,8 +1,10 @@
-package twostage.models.factor;
+package twostage.errata.factor;
 
 import java.util.ArrayList;
 import java.util.List;
 import twostage.theory.AsymptoticEngine;
+import twostage.models.factor.FactorInstance;
+import twostage.models.factor.FactorLimit;
 
 /**
  * The prior-art comparison of Section 6.2: Ge et al. (2024, Thm. 4.4) beside the exact asymptotic
@@ -31,11 +33,11 @@ public final class FactorPriorArt {
   private FactorPriorArt() {}
 
   /** One row of the comparison. */
-  public static PriorArtRow row(AsymptoticEngine engine, String label, FactorInstance instance, double alpha) {
+  public static FactorPriorArtRow row(AsymptoticEngine engine, String label, FactorInstance instance, double alpha) {
     if (!(alpha > 0) || Double.isInfinite(alpha)) {
       throw new IllegalArgumentException("alpha must be finite and > 0, got " + alpha);
     }
-    FactorLimitResult lim = FactorLimit.exact(engine, instance);
+    FactorClaims lim = FactorClaims.of(engine, instance);
     double[] s = instance.singularValues();
     double op = s[0];
     double smin = s[s.length - 1];
@@ -54,7 +56,7 @@ public final class FactorPriorArt {
     double correctedSharper =
         (s2nu + bn * bn / (1 + smin * smin)) * k
             + bn * bn * (d - k) / (smin * smin * (1 + smin * smin)) / alpha;
-    return new PriorArtRow(
+    return new FactorPriorArtRow(
         label, op, smin, bn, bigD, alpha, lim.sigmaSquared(), ge, lim.limitMean(alpha),
         lim.paperLimitMean(alpha), lim.correctedLimitMean(alpha), paperSharper, correctedSharper);
   }
@@ -65,14 +67,14 @@ public final class FactorPriorArt {
    * t ∈ {1, 2, 4, 8, 16} (growing ‖A⋆‖), then s = (1, …, 1, ε) for ε ∈ {1, 0.5, 0.2, 0.1, 0.05}
    * (shrinking σ_min(A⋆)).
    */
-  public static List<PriorArtRow> standardSweep(int d, int k, double alpha, long seed) {
+  public static List<FactorPriorArtRow> standardSweep(int d, int k, double alpha, long seed) {
     if (k < 1 || d <= k) {
       throw new IllegalArgumentException("need 1 <= k < d, got k=" + k + ", d=" + d);
     }
     AsymptoticEngine engine = new AsymptoticEngine();
     double[] gamma = new double[k];
     java.util.Arrays.fill(gamma, 1 / Math.sqrt(k));
-    List<PriorArtRow> rows = new ArrayList<>();
+    List<FactorPriorArtRow> rows = new ArrayList<>();
     for (double t : new double[] {1, 2, 4, 8, 16}) {
       double[] s = new double[k];
       for (int i = 0; i < k; i++) {

@@ -1,8 +1,10 @@
-package twostage.models.factor;
+package twostage.errata.factor;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.linalg.SymmetricEigen;
+import twostage.errata.ClosedFormLaw;
+import twostage.models.factor.FactorModel;
 
 /**
  * Corollary 6.4's law of ‖L(Z)‖², as printed and corrected.
@@ -42,7 +44,8 @@ public final class Corollary64 {
     for (int i = 0; i < k; i++) {
       c2 += v.get(i) * v.get(i) / (1 + e.values()[i]);
     }
-    return ClosedFormLaw.of(PAPER, c2, d - k, "||(I_k + Sigma*)^{-1/2} U1^T A* beta*||^2 chi^2_{d-k}");
+    return ClosedFormLaw.scaledChiSquare(
+        PAPER, "||(I_k + Sigma*)^{-1/2} U1^T A* beta*||^2 chi^2_{d-k}", c2, d - k);
   }
 
   /** The corrected law: weight β⋆ᵀ(A⋆ᵀA⋆)⁻¹(I_k + A⋆ᵀA⋆)⁻¹β⋆, d − k degrees of freedom. */
@@ -59,9 +62,10 @@ public final class Corollary64 {
       double s2 = e.values()[i];
       c2 += gamma.get(i) * gamma.get(i) / (s2 * (1 + s2)); // γ_i² / (s_i²(1 + s_i²))
     }
-    return ClosedFormLaw.of(
-        CORRECTED, c2, model.d() - k,
+    return ClosedFormLaw.scaledChiSquare(
+        CORRECTED,
         "beta*^T (A*^T A*)^{-1} (I_k + A*^T A*)^{-1} beta* chi^2_{d-k}"
-            + " = ||(I_k + Sigma*)^{-1/2} Sigma*^{-1} U1^T A* beta*||^2 chi^2_{d-k}");
+            + " = ||(I_k + Sigma*)^{-1/2} Sigma*^{-1} U1^T A* beta*||^2 chi^2_{d-k}",
+        c2, model.d() - k);
   }
 }

@@ -1,4 +1,7 @@
-package twostage.models.spectral;
+package twostage.errata.spectral;
+
+import twostage.errata.ClosedFormLaw;
+import twostage.models.spectral.SpectralInstance;
 
 /**
  * Corrected closed forms for the coordinate-aligned family of Appendix H.7 (Σpre, Σ⁺pre, Σdown
@@ -22,7 +25,7 @@ public final class SpectralCorrected {
    * Corrected (H.39): ‖L(Z)‖² = Σ_{j≤d−k} w_j χ²₁ with
    * w_j = (s_j/b_j) Σ_i β_i² λ_i(1 + τ + λ_i²) / (2(λ_i − μ_j)²).
    */
-  public static ClosedForm weights(SpectralInstance inst) {
+  public static ClosedFormLaw weights(SpectralInstance inst) {
     DiagonalFamily f = DiagonalFamily.of(inst, false);
     double[] w = new double[f.rest().length];
     for (int j = 0; j < w.length; j++) {
@@ -35,14 +38,14 @@ public final class SpectralCorrected {
       }
       w[j] = f.down()[u] / f.pre()[u] * s;
     }
-    return ClosedForm.of("corrected", "(H.39) corrected", w);
+    return ClosedFormLaw.of("corrected", "(H.39) corrected", w);
   }
 
   /**
    * Corrected Corollary 6.3: ‖L(Z)‖² = Σ_{j=1}^{d−k} w_j χ²₁ with
    * w_j = ½ Σ_{i≤k} i(1 + i⁻² + τ) ((k + j)/(k + j − i))², τ = Σ_{i≤k} i⁻².
    */
-  public static ClosedForm corollary63(int k, int d) {
+  public static ClosedFormLaw corollary63(int k, int d) {
     double tau = 0;
     for (int i = 1; i <= k; i++) {
       tau += 1.0 / ((double) i * i);
@@ -56,7 +59,7 @@ public final class SpectralCorrected {
       }
       w[j - 1] = 0.5 * s;
     }
-    return ClosedForm.of("corrected", "Corollary 6.3 corrected", w);
+    return ClosedFormLaw.of("corrected", "Corollary 6.3 corrected", w);
   }
 
   /**

@@ -1,10 +1,15 @@
-package twostage.models.factor;
+package twostage.errata.factor;
 
 import twostage.theory.Interaction;
+import twostage.errata.ClosedFormLaw;
+import twostage.theory.AsymptoticEngine;
+import twostage.models.factor.FactorInstance;
+import twostage.models.factor.FactorLimit;
+import twostage.models.factor.FactorModel;
 
 /**
- * Everything {@code twostage limit factor} prints about one instance: the exact engine's law of
- * ‖L(Z)‖² beside Corollary 6.4 as printed and corrected, and both noise variances.
+ * What the paper claims about one factor-model instance, set beside the exact engine: Corollary 6.4
+ * as printed and corrected, and the printed σ² beside the derived one (docs/errata.md §2).
  *
  * @param d dimension of x
  * @param k number of factors
@@ -18,7 +23,7 @@ import twostage.theory.Interaction;
  * @param correctedWeightError max_j |λ_j(engine) − λ_j(corrected)| / max_j λ_j(engine)
  * @param paperWeightError max_j |λ_j(engine) − λ_j(paper)| / max_j λ_j(engine)
  */
-public record FactorLimitResult(
+public record FactorClaims(
     int d,
     int k,
     int parameterDimension,
@@ -30,6 +35,23 @@ public record FactorLimitResult(
     ClosedFormLaw corrected,
     double correctedWeightError,
     double paperWeightError) {
+
+  /** The exact engine's law beside Corollary 6.4 (printed and corrected) and both σ². */
+  public static FactorClaims of(AsymptoticEngine engine, FactorInstance instance) {
+    FactorModel model = FactorModel.of(instance);
+    Interaction exact = FactorLimit.exactInteraction(engine, model);
+    ClosedFormLaw paper = Corollary64.paper(model);
+    ClosedFormLaw corrected = Corollary64.corrected(model);
+    int k = model.k();
+    return new FactorClaims(model.d(), k, model.d() * k, k * (k - 1) / 2, model.sigmaSquared(),
+        model.paperSigmaSquared(), exact, paper, corrected,
+        corrected.relativeWeightError(exact.weights()), paper.relativeWeightError(exact.weights()));
+  }
+
+  /** {@link #of(AsymptoticEngine, FactorInstance)} with the default engine. */
+  public static FactorClaims of(FactorInstance instance) {
+    return of(new AsymptoticEngine(), instance);
+  }
 
   /** Mean of the limit E_α = σ² d_eff + α⁻¹‖L(Z)‖² (Theorem 5.1) from the exact engine. */
   public double limitMean(double alpha) {

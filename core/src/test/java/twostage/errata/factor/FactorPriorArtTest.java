@@ -1,18 +1,20 @@
-package twostage.models.factor;
+package twostage.errata.factor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import twostage.theory.AsymptoticEngine;
+import twostage.models.factor.FactorTestInstances;
 
 class FactorPriorArtTest {
   @Test
   void sweepShowsHowEachTermScales() {
-    List<PriorArtRow> rows = FactorPriorArt.standardSweep(8, 2, 1.0, 5);
+    List<FactorPriorArtRow> rows = FactorPriorArt.standardSweep(8, 2, 1.0, 5);
     assertThat(rows).hasSize(10);
-    List<PriorArtRow> scale = rows.subList(0, 5);
-    List<PriorArtRow> shrink = rows.subList(5, 10);
-    for (PriorArtRow r : rows) {
+    List<FactorPriorArtRow> scale = rows.subList(0, 5);
+    List<FactorPriorArtRow> shrink = rows.subList(5, 10);
+    for (FactorPriorArtRow r : rows) {
       // the corrected closed form is the exact term; Ge et al. is never contradicted
       assertThat(Math.abs(r.correctedMean() - r.exactMean())).isLessThan(1e-9 * r.exactMean());
       assertThat(r.exactOverGe()).isLessThan(1);

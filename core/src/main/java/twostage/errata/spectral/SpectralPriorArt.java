@@ -1,7 +1,9 @@
-package twostage.models.spectral;
+package twostage.errata.spectral;
 
 import java.util.ArrayList;
 import java.util.List;
+import twostage.models.spectral.SpectralInstance;
+import twostage.models.spectral.SpectralLimit;
 
 /** The prior-art comparison of Appendix H.7 over a grid of (k, d) on the Corollary 6.3 instance. */
 public final class SpectralPriorArt {
@@ -17,8 +19,8 @@ public final class SpectralPriorArt {
    *     otherwise the engine columns are NaN and the corrected closed forms (verified against the
    *     engine to 1e-9 in tests) stand alone
    */
-  public static List<PriorArtRow> grid(int[] ks, int[] ds, int engineCap) {
-    List<PriorArtRow> rows = new ArrayList<>();
+  public static List<SpectralPriorArtRow> grid(int[] ks, int[] ds, int engineCap) {
+    List<SpectralPriorArtRow> rows = new ArrayList<>();
     for (int k : ks) {
       for (int d : ds) {
         if (k < 1 || k >= d) {
@@ -31,7 +33,7 @@ public final class SpectralPriorArt {
   }
 
   /** One row. */
-  public static PriorArtRow row(int k, int d, int engineCap) {
+  public static SpectralPriorArtRow row(int k, int d, int engineCap) {
     SpectralInstance inst = SpectralInstance.corollary63(k, d);
     double factor = SpectralPaper.conditioningFactor(inst);
     double eqPaper = SpectralPaper.excessLossMean(inst);
@@ -41,7 +43,7 @@ public final class SpectralPriorArt {
     double interactionExact = engine ? SpectralLimit.exact(inst).mean() : Double.NaN;
     double lPaper = SpectralPaper.corollary63(k, d).mean();
     double lCorrected = SpectralCorrected.corollary63(k, d).mean();
-    return new PriorArtRow(k, d, factor, eqPaper, eqCorrected, eqExact, factor * eqPaper,
+    return new SpectralPriorArtRow(k, d, factor, eqPaper, eqCorrected, eqExact, factor * eqPaper,
         factor * eqCorrected, (double) k * (d - k) * factor, lPaper, lCorrected, interactionExact,
         factor * eqPaper / lPaper, factor * eqCorrected / lCorrected);
   }

@@ -1,4 +1,4 @@
-package twostage.models.factor;
+package twostage.errata.factor;
 
 import twostage.stats.Estimate;
 

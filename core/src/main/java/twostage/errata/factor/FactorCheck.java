@@ -1,9 +1,12 @@
-package twostage.models.factor;
+package twostage.errata.factor;
 
 import twostage.stats.Kolmogorov;
 import twostage.exec.Runner;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.Interaction;
+import twostage.errata.ClosedFormLaw;
+import twostage.models.factor.FactorInstance;
+import twostage.models.factor.FactorLimit;
 
 /** The large-m check of {@link LargeMCheck} against the exact engine's law and the printed law. */
 public final class FactorCheck {
@@ -39,12 +42,12 @@ public final class FactorCheck {
                 + "): use a general weighted chi-square CDF");
       }
     }
-    return ClosedFormLaw.of("engine", c2, r, "sum of the engine's weights lambda_j chi^2_1");
+    return ClosedFormLaw.scaledChiSquare("engine", "sum of the engine's weights lambda_j chi^2_1", c2, r);
   }
 
   /** Large-m replicates (replicate i from {@code Streams.of(seed, i)}) against the engine's and the printed law. */
   public static FactorCheckResult run(FactorInstance instance, long m, int replicates, long seed, Runner runner) {
-    FactorLimitResult limit = FactorLimit.exact(new AsymptoticEngine(), instance);
+    FactorClaims limit = FactorClaims.of(new AsymptoticEngine(), instance);
     ClosedFormLaw law = engineLaw(limit.exact(), EQUAL_WEIGHT_TOLERANCE);
     LargeMResult sample = LargeMCheck.run(instance, m, replicates, seed, runner, law::cdf);
     double ksPaper = Kolmogorov.distance(sample.scaledRep(), limit.paper()::cdf);

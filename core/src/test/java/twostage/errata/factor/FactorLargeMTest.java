@@ -1,4 +1,4 @@
-package twostage.models.factor;
+package twostage.errata.factor;
 
 import twostage.stats.Kolmogorov;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import twostage.exec.SequentialRunner;
 import twostage.exec.ThreadPoolRunner;
 import twostage.random.Streams;
+import twostage.models.factor.FactorInstance;
+import twostage.models.factor.FactorTestInstances;
 
 /** The arbiter: m·Rep(M̂_m) of the PPCA estimator at m = 10⁶ against the engine's law. */
 class FactorLargeMTest {
@@ -20,7 +22,7 @@ class FactorLargeMTest {
   void largeMSimulationFollowsTheEngineLawAndRejectsThePrintedOne() {
     try (ThreadPoolRunner runner = new ThreadPoolRunner(2)) {
       for (FactorInstance inst : FactorTestInstances.all()) {
-        FactorLimitResult lim = FactorLimit.exact(inst);
+        FactorClaims lim = FactorClaims.of(inst);
         // the engine's weights are d − k equal values (checked to 1e-9 against the corrected form),
         // so its law Σλ_jχ²₁ has the scaled chi-square CDF of the corrected closed form
         assertThat(lim.correctedWeightError()).isLessThan(1e-9);
@@ -43,7 +45,7 @@ class FactorLargeMTest {
   void twoSampleAgainstASampleOfTheWeightedChiSquare() {
     // generic route that does not use the equal-weight structure: draw Σλ_j Z_j² with the engine's λ
     FactorInstance inst = FactorTestInstances.unequal();
-    double[] lambda = FactorLimit.exact(inst).exact().weights();
+    double[] lambda = FactorClaims.of(inst).exact().weights();
     ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(Streams.of(7));
     double[] limit = new double[4 * R];
     for (int i = 0; i < limit.length; i++) {

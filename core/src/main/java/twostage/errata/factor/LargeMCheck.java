@@ -1,4 +1,4 @@
-package twostage.models.factor;
+package twostage.errata.factor;
 
 import twostage.stats.Kolmogorov;
 import java.util.Arrays;
@@ -9,6 +9,12 @@ import twostage.exec.Runner;
 import twostage.linalg.Sym;
 import twostage.random.Streams;
 import twostage.stats.Estimate;
+import twostage.models.factor.FactorInstance;
+import twostage.models.factor.FactorModel;
+import twostage.models.factor.Ppca;
+import twostage.models.factor.PpcaFit;
+import twostage.models.factor.Representation;
+import twostage.models.factor.SampleCovariance;
 
 /**
  * The arbiter of Corollary 6.4: for large m, m·Rep(M̂_m) of the PPCA estimator should be distributed

@@ -1,7 +1,8 @@
-package twostage.models.spectral;
+package twostage.errata.spectral;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import twostage.models.spectral.SpectralInstance;
 
 /**
  * The coordinate-aligned family of Appendix H.7: Σpre = diag(a), Σ⁺pre = diag(c), Σdown = diag(s),

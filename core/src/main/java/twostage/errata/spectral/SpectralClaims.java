@@ -1,6 +1,10 @@
-package twostage.models.spectral;
+package twostage.errata.spectral;
 
 import java.util.Map;
+import twostage.errata.ClosedFormLaw;
+import twostage.models.spectral.SpectralGeometry;
+import twostage.models.spectral.SpectralInstance;
+import twostage.models.spectral.SpectralLimit;
 
 /**
  * Everything `twostage limit spectral` prints for one instance: the engine's exact law, the paper's
@@ -22,7 +26,7 @@ import java.util.Map;
  * @param excessLossPaper (H.41) as printed (NaN unless diagonal)
  * @param excessLossCorrected corrected (H.41) (NaN unless diagonal)
  */
-public record SpectralLimitReport(
+public record SpectralClaims(
     int k,
     int d,
     double sigma,
@@ -31,19 +35,19 @@ public record SpectralLimitReport(
     double exactMean,
     double[] exactWeights,
     Map<String, Double> diagnostics,
-    ClosedForm paperPipeline,
-    ClosedForm paperClosedForm,
-    ClosedForm correctedClosedForm,
+    ClosedFormLaw paperPipeline,
+    ClosedFormLaw paperClosedForm,
+    ClosedFormLaw correctedClosedForm,
     double excessLossExact,
     double excessLossPaper,
     double excessLossCorrected) {
 
   /** Computes the report. */
-  public static SpectralLimitReport of(SpectralInstance inst) {
+  public static SpectralClaims of(SpectralInstance inst) {
     var exact = SpectralLimit.exact(inst);
     SpectralGeometry g = SpectralGeometry.of(inst);
-    ClosedForm paper = null;
-    ClosedForm corrected = null;
+    ClosedFormLaw paper = null;
+    ClosedFormLaw corrected = null;
     double eqPaper = Double.NaN;
     double eqCorrected = Double.NaN;
     if (inst.isDiagonal()) {
@@ -56,7 +60,7 @@ public record SpectralLimitReport(
         paper = null;
       }
     }
-    return new SpectralLimitReport(inst.k(), inst.dimension(), inst.sigma(), exact.dEff(),
+    return new SpectralClaims(inst.k(), inst.dimension(), inst.sigma(), exact.dEff(),
         exact.horizontalDimension(), exact.mean(), exact.weights(), exact.diagnostics(),
         SpectralPaper.pipeline(g), paper, corrected, SpectralLimit.excessLossMean(inst), eqPaper,
         eqCorrected);

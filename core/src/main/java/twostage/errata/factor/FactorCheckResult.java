@@ -1,4 +1,6 @@
-package twostage.models.factor;
+package twostage.errata.factor;
+
+import twostage.errata.ClosedFormLaw;
 
 /**
  * Everything {@code twostage check factor} prints: the large-m sample of m·Rep(M̂_m) set against the
@@ -11,4 +13,4 @@ package twostage.models.factor;
  * @param meanZ (sample mean − engine mean) / standard error of the sample mean
  */
 public record FactorCheckResult(
-    FactorLimitResult limit, ClosedFormLaw engineLaw, LargeMResult sample, double ksPaper, double meanZ) {}
+    FactorClaims limit, ClosedFormLaw engineLaw, LargeMResult sample, double ksPaper, double meanZ) {}

@@ -1,4 +1,4 @@
-package twostage.models.spectral;
+package twostage.errata.spectral;
 
 /**
  * One (k, d) of the prior-art comparison on the Corollary 6.3 instance (Appendix H.7): the pre-training
@@ -20,7 +20,7 @@ package twostage.models.spectral;
  * @param ratioPaper priorArtPaper / interactionPaper
  * @param ratioCorrected priorArtCorrected / interactionCorrected
  */
-public record PriorArtRow(
+public record SpectralPriorArtRow(
     int k,
     int d,
     double conditioningFactor,

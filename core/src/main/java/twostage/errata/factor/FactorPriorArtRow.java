@@ -1,4 +1,4 @@
-package twostage.models.factor;
+package twostage.errata.factor;
 
 /**
  * One instance of the comparison with Ge et al. (2024, Thm. 4.4) at sample-size ratio α = m/n. All
@@ -19,7 +19,7 @@ package twostage.models.factor;
  * @param correctedSharperBound (σν² + ‖β⋆‖²/(1 + σ_min²))k + α⁻¹‖β⋆‖²(d − k)/(σ_min²(1 + σ_min²)),
  *     the bound that follows from the corrected form
  */
-public record PriorArtRow(
+public record FactorPriorArtRow(
     String label,
     double opNorm,
     double sigmaMin,
