@@ -1,9 +1,10 @@
-package twostage.baseline;
+package twostage.models.factor;
 
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
-import twostage.models.factor.FactorInstance;
-import twostage.models.factor.FactorModel;
+import twostage.baseline.BaselineProblem;
+import twostage.baseline.DesignSampler;
+import twostage.baseline.LocalChart;
 
 /**
  * The downstream-only baseline problem of the factor model: x = A⋆h + µ, y = f⋆(x) + σ·N(0, 1) with

@@ -1,8 +1,7 @@
-package twostage.baseline;
+package twostage.models.mixture;
 
-import twostage.models.mixture.MixtureInstance;
-import twostage.models.mixture.MixtureSampling;
-import twostage.models.mixture.SubspaceGeometry;
+import twostage.baseline.BaselineProblem;
+
 
 /**
  * The downstream-only baseline problem of the mixture: x from the same mixture, y = f⋆(x) + σ·N(0, 1),

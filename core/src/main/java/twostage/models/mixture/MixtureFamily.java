@@ -1,10 +1,10 @@
-package twostage.baseline;
+package twostage.models.mixture;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.linalg.Sym;
 import twostage.linalg.SymmetricEigen;
-import twostage.models.mixture.SubspaceGeometry;
+import twostage.baseline.RegressionFamily;
 
 /**
  * The downstream-only class of the Gaussian-mixture case study (Section 6.3):

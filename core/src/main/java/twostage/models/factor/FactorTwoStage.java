@@ -1,15 +1,14 @@
-package twostage.simulate;
+package twostage.models.factor;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import twostage.linalg.Sym;
-import twostage.models.factor.FactorInstance;
-import twostage.models.factor.FactorModel;
-import twostage.models.factor.Ppca;
-import twostage.models.factor.PpcaFit;
-import twostage.models.factor.SampleCovariance;
+import twostage.simulate.FitDiagnostics;
+import twostage.simulate.LearnedRepresentation;
+import twostage.simulate.LinearGaussianRepresentation;
+import twostage.simulate.TwoStageModel;
 
 /**
  * The factor model (Section 6.2, Appendix I) in the simulator: PPCA on m draws of x ~ N(0, Σx)

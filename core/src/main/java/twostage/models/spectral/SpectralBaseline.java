@@ -1,11 +1,12 @@
-package twostage.baseline;
+package twostage.models.spectral;
 
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.linalg.Sym;
-import twostage.models.spectral.SpectralGeometry;
-import twostage.models.spectral.SpectralInstance;
+import twostage.baseline.BaselineProblem;
+import twostage.baseline.DesignSampler;
+import twostage.baseline.LocalChart;
 
 /**
  * The downstream-only baseline problem of the linear spectral model: x ~ N(0, Σdown),

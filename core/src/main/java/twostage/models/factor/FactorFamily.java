@@ -1,8 +1,8 @@
-package twostage.baseline;
+package twostage.models.factor;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import twostage.models.factor.FactorModel;
+import twostage.baseline.RegressionFamily;
 
 /**
  * The downstream-only class of the factor model (Section 6.2): f(x; θ, A) = θᵀψ(x, A) with

@@ -1,4 +1,4 @@
-package twostage.baseline;
+package twostage.models.spectral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -6,7 +6,10 @@ import static org.assertj.core.data.Offset.offset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import twostage.exec.SequentialRunner;
-import twostage.models.spectral.SpectralInstance;
+import twostage.baseline.BaselineProblem;
+import twostage.baseline.BaselineSimulation;
+import twostage.models.factor.FactorBaseline;
+import twostage.baseline.LocalChart;
 
 class SpectralBaselineTest {
   /** d_base = d and the simulated baseline is OLS on x: σ² d n/(n − d − 1) within 4 SE. */

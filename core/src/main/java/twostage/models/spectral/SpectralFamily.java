@@ -1,6 +1,7 @@
-package twostage.baseline;
+package twostage.models.spectral;
 
 import org.ejml.data.DMatrixRMaj;
+import twostage.baseline.RegressionFamily;
 
 /**
  * The downstream-only class of the linear spectral model (Section 6.1): f(x; θ, A) = θᵀAx = v(φ)ᵀx with

@@ -1,4 +1,4 @@
-package twostage.baseline;
+package twostage.models.mixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -6,13 +6,14 @@ import static org.assertj.core.data.Offset.offset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import twostage.exec.SequentialRunner;
-import twostage.models.mixture.MixtureDownstreamSampler;
-import twostage.models.mixture.MixtureInstance;
 import twostage.random.Streams;
 import twostage.stats.GroupedSums;
 import twostage.theory.DownstreamMoments;
 import twostage.theory.MonteCarloMoments;
 import twostage.theory.TangentRank;
+import twostage.baseline.BaselineProblem;
+import twostage.baseline.BaselineSimulation;
+import twostage.baseline.LocalChart;
 
 class MixtureBaselineTest {
 

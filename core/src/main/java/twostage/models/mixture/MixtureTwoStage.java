@@ -1,4 +1,4 @@
-package twostage.simulate;
+package twostage.models.mixture;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
@@ -6,13 +6,13 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.linalg.Accumulate;
 import twostage.linalg.Sym;
 import twostage.random.Streams;
-import twostage.models.mixture.KMeansPlusPlus;
-import twostage.models.mixture.MixtureEm;
-import twostage.models.mixture.MixtureInstance;
-import twostage.models.mixture.MixtureProjectedSampler;
-import twostage.models.mixture.MixtureScoreSampler;
-import twostage.models.mixture.MixtureSampling;
-import twostage.models.mixture.Relabelling;
+import twostage.simulate.DesignMoments;
+import twostage.simulate.FeatureSampler;
+import twostage.simulate.FitDiagnostics;
+import twostage.simulate.LearnedRepresentation;
+import twostage.simulate.Moments;
+import twostage.simulate.PopulationMoments;
+import twostage.simulate.TwoStageModel;
 
 /**
  * The Gaussian-mixture case study (Section 6.3, Appendix K) in the simulator: EM for the centres,

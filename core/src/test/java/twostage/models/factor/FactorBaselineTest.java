@@ -1,4 +1,4 @@
-package twostage.baseline;
+package twostage.models.factor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -10,8 +10,12 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import twostage.exec.SequentialRunner;
-import twostage.models.factor.FactorInstance;
 import twostage.random.Streams;
+import twostage.baseline.BaselineProblem;
+import twostage.baseline.BaselineSimulation;
+import twostage.baseline.LeastSquaresFit;
+import twostage.baseline.LocalChart;
+import twostage.baseline.RegressionFamily;
 
 class FactorBaselineTest {
   private static final FactorInstance INSTANCE = FactorInstance.generated(2, 5, 11);

@@ -1,14 +1,13 @@
-package twostage.simulate;
+package twostage.models.spectral;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
-import twostage.models.spectral.SpectralEstimator;
-import twostage.models.spectral.SpectralFit;
-import twostage.models.spectral.SpectralGeometry;
-import twostage.models.spectral.SpectralInstance;
-import twostage.models.spectral.SpectralStatistics;
+import twostage.simulate.FitDiagnostics;
+import twostage.simulate.LearnedRepresentation;
+import twostage.simulate.LinearGaussianRepresentation;
+import twostage.simulate.TwoStageModel;
 
 /**
  * The linear spectral case study (Section 6.1, Appendix H) in the simulator: m triples (x, x⁺, x⁻),
