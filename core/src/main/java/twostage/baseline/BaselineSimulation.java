@@ -9,7 +9,7 @@ import twostage.random.Streams;
 import twostage.stats.Estimate;
 
 /**
- * Simulated downstream-only baseline: for each n, independent replicates draw (x_i, y_i), i ≤ n, fit F
+ * Simulated downstream-only baseline (the crossover study runs {@link #replicate} as tasks): for each n, independent replicates draw (x_i, y_i), i ≤ n, fit F
  * by {@link LeastSquaresFit} from the truth and record the scaled excess risk n(R − σ²) with
  * R − σ² = E[(f(X; φ̂) − f⋆(X))² | data] for the labels actually drawn (a nonlinear fit cannot average
  * the training-label noise analytically as Proposition B.1 does for OLS; averaging over replicates does
@@ -21,7 +21,8 @@ import twostage.stats.Estimate;
  * the runner.
  */
 public final class BaselineSimulation {
-  private static final long STAGE = 3;
+  /** Replicate j at size index i draws from {@code Streams.of(seed, STAGE, i, j)}. */
+  public static final long STAGE = 3;
 
   private BaselineSimulation() {}
 
@@ -59,7 +60,7 @@ public final class BaselineSimulation {
   }
 
   /** One replicate: fit and scaled excess risk. */
-  static Replicate replicate(
+  public static Replicate replicate(
       BaselineProblem problem, LocalChart chart, int n, int populationSamples, UniformRandomProvider rng) {
     RegressionFamily f = problem.family();
     int dim = f.inputDimension();
@@ -92,7 +93,8 @@ public final class BaselineSimulation {
     return new Replicate(n * excess, fit.iterations(), fit.converged());
   }
 
-  private static Point summarise(long n, List<Replicate> reps) {
+  /** The summary of the replicates at one n (non-converged fits excluded and counted). */
+  public static Point summarise(long n, List<Replicate> reps) {
     double sum = 0;
     double sumSq = 0;
     int used = 0;
@@ -114,8 +116,14 @@ public final class BaselineSimulation {
         iterations / reps.size());
   }
 
-  /** One replicate's n(R − σ²), the LM iterations and whether LM converged. */
-  record Replicate(double scaledExcess, int iterations, boolean converged) {}
+  /**
+   * One replicate.
+   *
+   * @param scaledExcess n(R − σ²)
+   * @param iterations Levenberg–Marquardt iterations
+   * @param converged whether LM converged
+   */
+  public record Replicate(double scaledExcess, int iterations, boolean converged) {}
 
   /**
    * The baseline at one n.

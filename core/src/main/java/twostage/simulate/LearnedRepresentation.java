@@ -15,4 +15,12 @@ public interface LearnedRepresentation {
    * allows, otherwise from one Monte Carlo sample drawn with {@code rng}.
    */
   PopulationMoments population(UniformRandomProvider rng);
+
+  /**
+   * Model-specific statistics of the fit for the large-m check, by name (e.g. the scaled excess loss
+   * m(L(ŵ) − L(w⋆)) of an M-estimator, a final gradient norm); empty by default.
+   */
+  default java.util.Map<String, Double> statistics() {
+    return java.util.Map.of();
+  }
 }

@@ -21,6 +21,7 @@ public final class LinearGaussianRepresentation implements LearnedRepresentation
   private final FitDiagnostics diagnostics;
   private final DMatrixRMaj joint;
   private final DMatrixRMaj jointSqrt;
+  private final java.util.Map<String, Double> statistics;
 
   /**
    * @param features W (p×d)
@@ -30,6 +31,13 @@ public final class LinearGaussianRepresentation implements LearnedRepresentation
    */
   public LinearGaussianRepresentation(
       DMatrixRMaj features, double[] target, DMatrixRMaj covariance, FitDiagnostics diagnostics) {
+    this(features, target, covariance, diagnostics, java.util.Map.of());
+  }
+
+  /** As the four-argument constructor, with the fit's {@link #statistics()}. */
+  public LinearGaussianRepresentation(
+      DMatrixRMaj features, double[] target, DMatrixRMaj covariance, FitDiagnostics diagnostics,
+      java.util.Map<String, Double> statistics) {
     int p = features.numRows;
     int d = features.numCols;
     if (target.length != d || covariance.numRows != d || covariance.numCols != d) {
@@ -39,6 +47,7 @@ public final class LinearGaussianRepresentation implements LearnedRepresentation
     this.target = target.clone();
     this.covariance = covariance.copy();
     this.diagnostics = diagnostics;
+    this.statistics = java.util.Map.copyOf(statistics);
     DMatrixRMaj rowsT = new DMatrixRMaj(d, p + 1);
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < p; j++) {
@@ -53,6 +62,11 @@ public final class LinearGaussianRepresentation implements LearnedRepresentation
   @Override
   public FitDiagnostics diagnostics() {
     return diagnostics;
+  }
+
+  @Override
+  public java.util.Map<String, Double> statistics() {
+    return statistics;
   }
 
   @Override

@@ -21,4 +21,14 @@ public interface TwoStageModel {
    * learned representation x ↦ ψ(x, ŵ_m).
    */
   LearnedRepresentation pretrain(UniformRandomProvider rng, int m);
+
+  /** The smallest m the pre-training estimator accepts (e.g. d for a d-dimensional moment fit). */
+  default int minimumPretrainingSize() {
+    return 1;
+  }
+
+  /** How the pipeline runs, in a few sentences for reports (estimator, start, what is exact). */
+  default java.util.List<String> notes() {
+    return java.util.List.of();
+  }
 }

@@ -1,7 +1,5 @@
 package twostage.theory;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.linalg.Sym;
@@ -16,12 +14,7 @@ import twostage.linalg.SymmetricEigen;
  * ‖L(v)‖² = vᵀ G v for L(v) = −(I − Π⋆) DT⋆[v] θ⋆ (eq. 6.1). Then E‖L(Z)‖² = tr(V G) and
  * ‖L(Z)‖² = Σ λ_j χ²₁ with λ = eig(V^{1/2} G V^{1/2}).
  *
- * <p>Diagnostics reported (all dimensionless): {@code hessianMinEigenvalue} and
- * {@code hessianMaxEigenvalue} (of H on the horizontal space), {@code hessianOrbitResidual}
- * (‖H O‖/‖H‖ for the orbit basis O, 0 at the population minimiser), {@code orbitInteraction}
- * (max_v vᵀGv/‖G‖ over unit orbit directions: L vanishes there), {@code featureGramMinEigenvalue}
- * (smallest eigenvalue of E[ψψᵀ] counted in d_eff), {@code weightClipped} (most negative eigenvalue of
- * V^{1/2}GV^{1/2} before clipping, relative to the largest).
+ * <p>Every result carries its {@link EngineDiagnostics}.
  */
 public final class AsymptoticEngine {
   /** Relative eigenvalue tolerance used for ranks and pseudo-inverses unless stated otherwise. */
@@ -50,7 +43,6 @@ public final class AsymptoticEngine {
    */
   public Interaction evaluate(PretrainingMoments pre, DownstreamMoments down, DMatrixRMaj orbit) {
     checkDimensions(pre, down);
-    Map<String, Double> diag = new LinkedHashMap<>();
     DMatrixRMaj basis = horizontalBasis(pre.hessian(), orbit);
     DMatrixRMaj g = residualGram(down);
 
@@ -58,20 +50,20 @@ public final class AsymptoticEngine {
     SymmetricEigen hEig = SymmetricEigen.of(hB);
     double hMax = hEig.values().length == 0 ? 0 : hEig.values()[0];
     double hMin = hEig.values().length == 0 ? 0 : hEig.values()[hEig.values().length - 1];
-    diag.put("hessianMaxEigenvalue", hMax);
-    diag.put("hessianMinEigenvalue", hMin);
     if (!(hMin > rankTolerance * Math.abs(hMax))) {
       throw new RegularityException(
           "the pre-training Hessian is singular off the orbit directions (smallest eigenvalue "
               + hMin + ", largest " + hMax + "): the descriptor is not locally identifiable");
     }
+    double orbitResidual = Double.NaN;
+    double orbitInteraction = Double.NaN;
     if (orbit != null && orbit.numCols > 0) {
       DMatrixRMaj ho = new DMatrixRMaj(orbit.numRows, orbit.numCols);
       CommonOps_DDRM.mult(pre.hessian(), orthonormalColumns(orbit), ho);
-      diag.put("hessianOrbitResidual", Sym.maxAbs(ho) / Math.max(Math.abs(hMax), Double.MIN_NORMAL));
+      orbitResidual = Sym.maxAbs(ho) / Math.max(Math.abs(hMax), Double.MIN_NORMAL);
       DMatrixRMaj go = Sym.congruence(orthonormalColumns(orbit), g);
       double gScale = Math.max(SymmetricEigen.of(g).values()[0], Double.MIN_NORMAL);
-      diag.put("orbitInteraction", SymmetricEigen.of(go).values()[0] / gScale);
+      orbitInteraction = SymmetricEigen.of(go).values()[0] / gScale;
     }
 
     DMatrixRMaj v = variance(hEig, Sym.congruence(basis, pre.scoreCovariance()));
@@ -87,11 +79,10 @@ public final class AsymptoticEngine {
         weights[i] = 0;
       }
     }
-    diag.put("weightClipped", clipped);
-
     SymmetricEigen fEig = SymmetricEigen.of(down.featureGram());
     int dEff = fEig.rank(rankTolerance);
-    diag.put("featureGramMinEigenvalue", dEff == 0 ? 0 : fEig.values()[dEff - 1]);
+    EngineDiagnostics diag = new EngineDiagnostics(hMax, hMin, orbitResidual, orbitInteraction, clipped,
+        dEff == 0 ? 0 : fEig.values()[dEff - 1]);
     return new Interaction(trace(v, gB), weights, dEff, basis.numCols, diag);
   }
 

@@ -1,7 +1,5 @@
 package twostage.theory;
 
-import java.util.Map;
-
 /**
  * The pre-training interaction ‖L(Z)‖² = Σ_j λ_j χ²₁(j) of Theorem 5.1 at one instance, with the
  * effective dimension d_eff of the downstream class (MATH.md §3).
@@ -10,7 +8,7 @@ import java.util.Map;
  * @param weights λ = eig(V^{1/2} G V^{1/2}), largest first, negative round-off clipped to 0
  * @param dEff rank of E[ψψᵀ]
  * @param horizontalDimension dimension of the tangent space of the quotient (q minus orbit directions)
- * @param diagnostics named regularity checks (see {@link AsymptoticEngine})
+ * @param diagnostics the engine's regularity checks
  */
 public record Interaction(
-    double mean, double[] weights, int dEff, int horizontalDimension, Map<String, Double> diagnostics) {}
+    double mean, double[] weights, int dEff, int horizontalDimension, EngineDiagnostics diagnostics) implements java.io.Serializable {}

@@ -1,6 +1,6 @@
 package twostage.errata.spectral;
 
-import java.util.Map;
+import twostage.theory.EngineDiagnostics;
 import twostage.errata.ClosedFormLaw;
 import twostage.models.spectral.SpectralGeometry;
 import twostage.models.spectral.SpectralInstance;
@@ -34,7 +34,7 @@ public record SpectralClaims(
     int horizontalDimension,
     double exactMean,
     double[] exactWeights,
-    Map<String, Double> diagnostics,
+    EngineDiagnostics diagnostics,
     ClosedFormLaw paperPipeline,
     ClosedFormLaw paperClosedForm,
     ClosedFormLaw correctedClosedForm,

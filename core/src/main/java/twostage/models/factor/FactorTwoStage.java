@@ -54,6 +54,15 @@ public final class FactorTwoStage implements TwoStageModel {
   }
 
   @Override
+  public java.util.List<String> notes() {
+    return java.util.List.of(
+        "PPCA (Lemma I.1) on S_m drawn from its Wishart law (m >= d) or from m draws (m < d)",
+        "sigma^2 = sigma_nu^2 + beta*'(I + A*'A*)^-1 beta* = " + model.sigmaSquared()
+            + " (derived; see docs/errata.md)",
+        "population moments and Rep exact; design drawn as n Gaussian vectors (psi(x), f*(x))");
+  }
+
+  @Override
   public LearnedRepresentation pretrain(UniformRandomProvider rng, int m) {
     DMatrixRMaj s = m >= model.d()
         ? SampleCovariance.wishart(rng, covarianceSqrt, m)
@@ -63,8 +72,8 @@ public final class FactorTwoStage implements TwoStageModel {
     DMatrixRMaj diff = fit.descriptor().copy();
     CommonOps_DDRM.subtractEquals(diff, descriptor);
     double distance = NormOps_DDRM.normF(diff) / NormOps_DDRM.normF(descriptor);
-    return new LinearGaussianRepresentation(
-        w, model.regressionCoefficients().data, model.covariance(), FitDiagnostics.closedForm(distance));
+    return new LinearGaussianRepresentation(w, model.regressionCoefficients().data, model.covariance(),
+        FitDiagnostics.closedForm(distance), java.util.Map.of("truncationBinds", fit.truncationBinds() ? 1.0 : 0.0));
   }
 
   /** Ŵ (k×d) = diag(√g/(1 + g)) U_kᵀ with g = (λ − 1)₊: rows with λ ≤ 1 are zero. */

@@ -149,6 +149,25 @@ public final class MixtureTwoStage implements TwoStageModel {
   }
 
   @Override
+  public int minimumPretrainingSize() {
+    return options.start() == Start.KMEANS_PP ? instance.components() : 1;
+  }
+
+  @Override
+  public java.util.List<String> notes() {
+    String em = options.start() == Start.TRUTH
+        ? "EM starts at the true centres U*: the local asymptotics Theorem 5.1 describes; accelerated by "
+            + "Fisher scoring when m >= " + SCORING_MIN_SAMPLES_PER_COORDINATE + " K d, by SQUAREM otherwise"
+        : "EM starts from k-means++ seeds, best of " + options.restarts() + " restarts by likelihood (SQUAREM)";
+    return java.util.List.of(
+        em + "; stops when an EM step moves no coordinate by more than " + options.em().tolerance(),
+        String.format(java.util.Locale.ROOT, "a fit is in another basin when a centre is farther than %.4g "
+            + "(half the smallest distance between true centres) from U* after optimal relabelling", basinRadius),
+        "population moments and Rep from " + options.populationSamples() + " Monte Carlo draws per replicate "
+            + "(Rep as a mean of squared residuals, with its standard error)");
+  }
+
+  @Override
   public LearnedRepresentation pretrain(UniformRandomProvider rng, int m) {
     int d = instance.dimension();
     int k = instance.components();

@@ -48,6 +48,18 @@ public final class SpectralTwoStage implements TwoStageModel {
   }
 
   @Override
+  public int minimumPretrainingSize() {
+    return instance.dimension();
+  }
+
+  @Override
+  public java.util.List<String> notes() {
+    return java.util.List.of(
+        "empirical minimiser of the spectral loss by Newton on the horizontal space (SpectralEstimator)",
+        "population moments and Rep exact (Gaussian x, linear features)");
+  }
+
+  @Override
   public LearnedRepresentation pretrain(UniformRandomProvider rng, int m) {
     SpectralFit fit = SpectralEstimator.fit(instance, SpectralStatistics.sample(instance, m, rng));
     DMatrixRMaj a = new DMatrixRMaj(fit.a());
@@ -57,6 +69,7 @@ public final class SpectralTwoStage implements TwoStageModel {
     CommonOps_DDRM.subtractEquals(diff, geometry.mStar());
     double distance = NormOps_DDRM.normF(diff) / NormOps_DDRM.normF(geometry.mStar());
     FitDiagnostics diag = new FitDiagnostics(fit.converged(), false, distance, fit.iterations());
-    return new LinearGaussianRepresentation(a, geometry.aTarget(), sigmaDown, diag);
+    return new LinearGaussianRepresentation(a, geometry.aTarget(), sigmaDown, diag,
+        java.util.Map.of("scaledExcessLoss", m * fit.excessLoss(), "gradientNorm", fit.gradientNorm()));
   }
 }

@@ -1,0 +1,43 @@
+package twostage.experiments;
+
+import java.util.ArrayList;
+import java.util.List;
+import twostage.exec.Runner;
+import twostage.spi.LimitEstimate;
+import twostage.spi.ModelInstance;
+import twostage.theory.LimitLaw;
+
+/** The limit study: the law of E_α at one instance (what {@code twostage limit MODEL} prints). */
+public final class LimitStudy {
+  private LimitStudy() {}
+
+  /** Computes the limit with {@code runner} for the parallel Monte Carlo groups. */
+  public static LimitResult run(LimitSpec spec, Runner runner) {
+    long t0 = System.nanoTime();
+    ModelInstance m = spec.model().instance();
+    LimitEstimate est = m.limit(spec.model().settings(), spec.seed(), runner);
+    return result(m, est, spec.alpha(), spec.levels(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The result for an already computed estimate. */
+  public static LimitResult result(
+      ModelInstance m, LimitEstimate est, double alpha, List<Double> levels, double seconds) {
+    double sigma2 = m.sigma2();
+    LimitLaw law = LimitLaw.of(sigma2, alpha, est.interaction());
+    List<Double> q = new ArrayList<>();
+    for (double p : levels) {
+      q.add(law.quantile(p));
+    }
+    LimitResult.Law summary = new LimitResult.Law(law.shift(), law.shift() + est.mean().value() / alpha,
+        est.mean().stdError() / alpha, law.variance(), levels, q);
+    return new LimitResult(m.model(), m.description(), sigma2, alpha, est, summary, seconds);
+  }
+
+  /** A task that computes one limit on a single thread (one point of a sweep). */
+  public record Point(String key, LimitSpec spec, double cost) implements Task<LimitResult> {
+    @Override
+    public LimitResult compute() {
+      return run(spec, new twostage.exec.SequentialRunner());
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package twostage.experiments;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import twostage.exec.Runner;
+import twostage.exec.ThreadPoolRunner;
+
+/** Runs tasks on a pool of threads of this process, the most expensive first. */
+public final class LocalExecutor implements TaskExecutor, AutoCloseable {
+  private final int threads;
+  private final ThreadPoolRunner runner;
+
+  /** An executor with {@code threads} threads (at least 1). */
+  public LocalExecutor(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+    }
+    this.threads = threads;
+    this.runner = new ThreadPoolRunner(threads);
+  }
+
+  @Override
+  public <R> int execute(String label, List<? extends Task<R>> tasks, ResultStore<R> store, Progress progress) {
+    Map<String, Task<R>> unique = new LinkedHashMap<>();
+    for (Task<R> t : tasks) {
+      unique.putIfAbsent(t.key(), t);
+    }
+    List<Task<R>> todo = new ArrayList<>();
+    double total = 0;
+    double done = 0;
+    for (Task<R> t : unique.values()) {
+      total += t.cost();
+      if (store.has(t.key())) {
+        done += t.cost();
+      } else {
+        todo.add(t);
+      }
+    }
+    if (todo.isEmpty()) {
+      return 0;
+    }
+    todo.sort(Comparator.comparingDouble((Task<R> t) -> t.cost()).reversed());
+    progress.start(label, unique.size(), unique.size() - todo.size(), total, done);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
+      Thread th = new Thread(r, "twostage-task");
+      th.setDaemon(true);
+      return th;
+    });
+    CompletionService<Task<R>> completion = new ExecutorCompletionService<>(pool);
+    List<Future<Task<R>>> futures = new ArrayList<>();
+    try {
+      for (Task<R> t : todo) {
+        futures.add(completion.submit(() -> {
+          store.append(t.key(), t.compute());
+          return t;
+        }));
+      }
+      for (int i = 0; i < todo.size(); i++) {
+        Task<R> finished = completion.take().get();
+        synchronized (progress) {
+          progress.step(finished.cost());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    } finally {
+      pool.shutdownNow();
+      progress.finish();
+    }
+    return todo.size();
+  }
+
+  @Override
+  public Runner runner() {
+    return runner;
+  }
+
+  @Override
+  public int parallelism() {
+    return threads;
+  }
+
+  @Override
+  public void close() {
+    runner.close();
+  }
+}
