@@ -2,7 +2,7 @@ package twostage.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code twostage compare MODEL}: the exact asymptotic term beside the prior bounds. */
+/** {@code twostage compare spectral|factor}: the exact asymptotic term beside the prior bounds. */
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
@@ -14,6 +14,6 @@ public final class CompareCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a model is required: spectral or factor");
+        spec.commandLine(), "a model is required: spectral or factor (the models the paper compares with prior art)");
   }
 }

@@ -12,8 +12,11 @@ public final class Counts implements CommandLine.ITypeConverter<Long> {
     } catch (NumberFormatException e) {
       throw new CommandLine.TypeConversionException("'" + value + "' is not a number");
     }
-    if (v != Math.rint(v) || Double.isInfinite(v) || Math.abs(v) > 9e18) {
+    if (v != Math.rint(v) || Double.isNaN(v)) {
       throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number");
+    }
+    if (Math.abs(v) > 9e18) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is too large (at most 9e18)");
     }
     return (long) v;
   }

@@ -1,14 +1,20 @@
 package twostage.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.Callable;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import twostage.experiments.CrossoverSetup;
-import twostage.models.factor.FactorInstance;
-import twostage.models.spectral.SpectralInstance;
+import picocli.CommandLine.Option;
+import twostage.experiments.CrossoverSpec;
+import twostage.experiments.CrossoverStudy;
+import twostage.experiments.Models;
+import twostage.experiments.ModelSpec;
+import twostage.experiments.TaskExecutor;
+import twostage.report.CrossoverView;
+import twostage.report.Json;
+import twostage.spi.CaseStudy;
+import twostage.theory.TangentRank;
 
 /**
  * {@code twostage crossover MODEL}: two-stage learning against downstream-only least squares over α
@@ -19,79 +25,81 @@ import twostage.models.spectral.SpectralInstance;
     mixinStandardHelpOptions = true,
     description = {
       "When does pre-training pay? sigma^2 d_eff + E||L||^2/alpha (two-stage) against sigma^2 d_base",
-      "(downstream-only least squares over the whole class), the crossover alpha0, the quantile band",
-      "of the two-stage law and a simulated downstream-only baseline. Writes crossover.json,",
-      "crossover.csv and crossover.png/.svg to --out."
+      "(downstream-only least squares over the whole class), the crossover alpha0, the quantile band of the",
+      "two-stage law and a simulated downstream-only baseline. Writes crossover.json, crossover.csv and",
+      "crossover.png/.svg to --out; baseline replicates are stored as they finish and a rerun resumes."
     },
-    subcommands = {CrossoverCommand.Gmm.class, CrossoverCommand.Factor.class,
-        CrossoverCommand.Spectral.class, CrossoverRedrawCommand.class})
-public final class CrossoverCommand implements Runnable {
-  @Spec CommandSpec spec;
+    subcommands = {CrossoverRedrawCommand.class})
+public final class CrossoverCommand implements Runnable, ModelFaces.Parent {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a model is required: gmm, spectral or factor");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a model is required: " + String.join(", ", Models.registry().names()) + " (or redraw)");
   }
 
-  /** Gaussian mixture (Section 6.3, Appendix K). */
-  @Command(name = "gmm", mixinStandardHelpOptions = true,
-      description = "Gaussian mixture U* = beta I_{K,d} (Appendix K); interaction by Monte Carlo.")
-  static final class Gmm implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin GmmOptions gmm;
-    @Mixin CrossoverOptions opts;
+  @Override
+  public ModelFace face(CaseStudy study) {
+    return new Face(study);
+  }
+
+  /** {@code twostage crossover MODEL}. */
+  @Command(mixinStandardHelpOptions = true)
+  static final class Face extends ModelFace {
+    @Option(names = "--alpha-range", split = ",", paramLabel = "A,B",
+        description = "alpha = m/n range of the curves, 0 < A < B (default: alpha0/100 .. 100 alpha0).")
+    List<Double> alphaRange;
+
+    @Option(names = "--points", defaultValue = "121", paramLabel = "N",
+        description = "Points of the curves, log-spaced (default: ${DEFAULT-VALUE}).")
+    int points;
+
+    @Option(names = "--band", split = ",", defaultValue = "0.1,0.9", paramLabel = "P,Q",
+        description = "Quantile band of the two-stage law E_alpha (default: ${DEFAULT-VALUE}).")
+    List<Double> band;
+
+    @Option(names = "--baseline-n", split = ",", converter = Counts.class, paramLabel = "N",
+        description = "Labeled sample sizes of the simulated downstream-only baseline (default: 10, 40, 160 "
+            + "x d_base when the model's risk is exact, as for spectral and factor; none otherwise).")
+    List<Long> baselineN;
+
+    @Option(names = "--replicates", converter = Counts.class, paramLabel = "R",
+        description = "Replicates per baseline n; 0 skips the simulation (default: 200 when the risk is exact, else 0).")
+    Long replicates;
+
+    @Option(names = "--population", defaultValue = "20000", converter = Counts.class, paramLabel = "N",
+        description = "Population sample per replicate for R when it has no closed form (default: ${DEFAULT-VALUE}).")
+    long population;
+
+    @Option(names = "--rank-tolerance", defaultValue = "1e-9", paramLabel = "T",
+        description = "Relative eigenvalue tolerance for d_base (unit-diagonal Gram) (default: ${DEFAULT-VALUE}).")
+    double rankTolerance = TangentRank.DEFAULT_TOLERANCE;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (JSON, CSV, PNG, SVG).")
+    Path out;
+
     @Mixin RunOptions run;
 
-    @Override
-    public Integer call() {
-      opts.validate(spec);
-      long t0 = System.nanoTime();
-      CrossoverSetup s = Setups.gmm(spec, gmm, run, opts.rankTolerance);
-      ObjectNode p = gmm.params(run.seed);
-      return CrossoverRun.execute(spec, s, p, opts, run, t0);
+    Face(CaseStudy study) {
+      super(study);
     }
-  }
-
-  /** Factor model (Section 6.2). */
-  @Command(name = "factor", mixinStandardHelpOptions = true,
-      description = "Factor model x = A* h + mu (Section 6.2); exact moments.")
-  static final class Factor implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin FactorOptions factor;
-    @Mixin CrossoverOptions opts;
-    @Mixin RunOptions run;
 
     @Override
     public Integer call() {
-      opts.validate(spec);
-      long t0 = System.nanoTime();
-      FactorInstance inst = factor.instance(spec);
-      CrossoverSetup s = Setups.factor(inst, opts.rankTolerance);
-      ObjectNode p = factor.params(inst);
-      p.put("seed", run.seed);
-      return CrossoverRun.execute(spec, s, p, opts, run, t0);
-    }
-  }
-
-  /** Linear spectral model (Section 6.1, Corollary 6.3 instance). */
-  @Command(name = "spectral", mixinStandardHelpOptions = true,
-      description = "Linear spectral pre-training, Corollary 6.3 instance (Section 6.1); exact moments.")
-  static final class Spectral implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin SpectralOptions spectral;
-    @Mixin CrossoverOptions opts;
-    @Mixin RunOptions run;
-
-    @Override
-    public Integer call() {
-      opts.validate(spec);
-      long t0 = System.nanoTime();
-      SpectralInstance inst = spectral.instance(spec);
-      CrossoverSetup s = Setups.spectral(inst, opts.rankTolerance);
-      ObjectNode p = spectral.params(inst);
-      p.put("seed", run.seed);
-      return CrossoverRun.execute(spec, s, p, opts, run, t0);
+      ModelSpec m = model();
+      CrossoverSpec cs = new CrossoverSpec(m, baselineN == null ? List.of() : baselineN,
+          replicates == null ? -1 : replicates, population, alphaRange == null ? List.of() : alphaRange, points,
+          band, rankTolerance, run.seed);
+      OutputDirectory.usable("--out", out);
+      CrossoverStudy.Result r;
+      try (TaskExecutor ex = Main.executor(run.threads())) {
+        r = CrossoverStudy.run(cs, out.resolve("baseline"), ex, ConsoleProgress.of(run));
+      }
+      OutputDirectory.writeInstance(out, m);
+      var json = CrossoverView.write(out, r);
+      spec.commandLine().getOut().println(run.json() ? Json.pretty(json) : CrossoverView.summary(r, out));
+      return 0;
     }
   }
 }

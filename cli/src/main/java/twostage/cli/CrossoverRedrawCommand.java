@@ -2,7 +2,6 @@ package twostage.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import twostage.baseline.BaselineSimulation;
-import twostage.report.CrossoverChart;
+import twostage.experiments.CrossoverStudy;
+import twostage.report.CrossoverView;
+import twostage.report.Json;
 import twostage.stats.Estimate;
 import twostage.theory.Crossover;
 
@@ -23,34 +23,50 @@ import twostage.theory.Crossover;
 final class CrossoverRedrawCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", required = true, description = "Directory holding crossover.json.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory holding crossover.json.")
   Path out;
 
   @Override
   public Integer call() {
     Path file = out.resolve("crossover.json");
-    Check.rule(spec, Files.isRegularFile(file), "--out must contain crossover.json, not found: " + file);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("--out must contain crossover.json, not found: " + file);
+    }
     JsonNode j;
     try {
       j = Json.MAPPER.readTree(file.toFile());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
-    Crossover c = new Crossover(j.get("sigma2").asDouble(), j.get("dEff").asInt(),
-        j.get("dBase").asInt(), Math.max(j.get("interaction").get("mean").asDouble(), 0));
-    JsonNode curves = j.get("curves");
-    List<BaselineSimulation.Point> points = new ArrayList<>();
-    for (JsonNode p : j.get("baselineSimulation").get("points")) {
-      points.add(new BaselineSimulation.Point(p.get("n").asLong(),
-          new Estimate(p.get("scaledExcess").asDouble(), p.get("stdError").asDouble()),
-          p.get("replicates").asInt(), p.get("notConverged").asInt(), p.get("meanIterations").asDouble()));
+    try {
+      Crossover c = new Crossover(need(j, "sigma2").asDouble(), need(j, "dEff").asInt(), need(j, "dBase").asInt(),
+          Math.max(need(need(j, "interaction"), "mean").asDouble(), 0));
+      JsonNode curves = need(j, "curves");
+      List<CrossoverStudy.BaselinePoint> points = new ArrayList<>();
+      for (JsonNode p : need(need(j, "baselineSimulation"), "points")) {
+        points.add(new CrossoverStudy.BaselinePoint(need(p, "n").asLong(),
+            new Estimate(need(p, "scaledExcess").asDouble(), need(p, "stdError").asDouble()),
+            need(p, "replicates").asInt(), need(p, "notConverged").asInt(), need(p, "meanIterations").asDouble(),
+            Double.NaN, Double.NaN));
+      }
+      List<Double> band = List.of(need(curves, "band").get(0).asDouble(), need(curves, "band").get(1).asDouble());
+      CrossoverStudy.Curves cv = new CrossoverStudy.Curves(band, numbers(need(curves, "alpha")),
+          numbers(need(curves, "twoStage")), numbers(need(curves, "twoStageLower")),
+          numbers(need(curves, "twoStageUpper")), numbers(need(curves, "downstreamOnly")));
+      CrossoverView.draw(out, need(j, "model").asText(), c, cv, new CrossoverStudy.Simulation(0, -1, false, points));
+    } catch (IllegalStateException | NullPointerException e) {
+      throw new IllegalArgumentException(file + " is incomplete: " + e.getMessage());
     }
-    CrossoverChart.save(out.resolve("crossover"), j.get("model").asText(), c,
-        numbers(curves.get("alpha")), numbers(curves.get("twoStage")),
-        numbers(curves.get("twoStageLower")), numbers(curves.get("twoStageUpper")),
-        numbers(curves.get("band")), points);
     spec.commandLine().getOut().println("redrawn " + out.resolve("crossover.{png,svg}"));
     return 0;
+  }
+
+  private static JsonNode need(JsonNode o, String field) {
+    JsonNode v = o.get(field);
+    if (v == null || v.isNull()) {
+      throw new IllegalStateException("field '" + field + "' is missing");
+    }
+    return v;
   }
 
   private static double[] numbers(JsonNode a) {

@@ -1,19 +1,71 @@
 package twostage.cli;
 
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import twostage.errata.PaperClaims;
+import twostage.experiments.LimitResult;
+import twostage.experiments.LimitSpec;
+import twostage.experiments.LimitStudy;
+import twostage.experiments.Models;
+import twostage.experiments.ModelSpec;
+import twostage.experiments.TaskExecutor;
+import twostage.report.Json;
+import twostage.report.LimitView;
+import twostage.spi.CaseStudy;
 
-/** {@code twostage limit MODEL}: the limit law of the scaled excess risk (Theorem 5.1). */
+/** {@code twostage limit MODEL}: the limit law of E_α at one instance (Theorem 5.1, eq. 5.2). */
 @Command(
     name = "limit",
     mixinStandardHelpOptions = true,
-    description = "Limit law of n(R - sigma^2): sigma^2 d_eff + ||L(Z)||^2 / alpha (Theorem 5.1).",
-    subcommands = {LimitGmmCommand.class, LimitSpectralCommand.class, LimitFactorCommand.class})
-public final class LimitCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    description = {
+      "The limit law of n(R - sigma^2): sigma^2 d_eff + E||L(Z)||^2/alpha, its weights lambda,",
+      "quantiles and the engine's regularity checks, for one instance of a registered model."
+    })
+public final class LimitCommand implements Runnable, ModelFaces.Parent {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a model is required: gmm, spectral or factor");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a model is required: " + String.join(", ", Models.registry().names()));
+  }
+
+  @Override
+  public ModelFace face(CaseStudy study) {
+    return new Face(study);
+  }
+
+  /** {@code twostage limit MODEL}. */
+  @Command(mixinStandardHelpOptions = true)
+  static final class Face extends ModelFace {
+    @Option(names = "--alpha", defaultValue = "2", paramLabel = "A", description = "alpha = m/n (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--quantile", split = ",", paramLabel = "P",
+        description = "Levels of the quantiles of E_alpha, in (0, 1) (default: 0.5,0.9,0.95,0.99).")
+    List<Double> quantiles;
+
+    @Mixin RunOptions run;
+
+    Face(CaseStudy study) {
+      super(study);
+    }
+
+    @Override
+    public Integer call() {
+      ModelSpec m = model();
+      LimitSpec ls = new LimitSpec(m, alpha, quantiles == null ? LimitSpec.DEFAULT_LEVELS : quantiles, run.seed);
+      LimitResult r;
+      try (TaskExecutor ex = Main.executor(run.threads())) {
+        r = LimitStudy.run(ls, ex.runner());
+      }
+      Map<String, Object> claims = PaperClaims.limit(m.instance());
+      spec.commandLine().getOut().println(run.json() ? Json.pretty(LimitView.json(r, claims)) : LimitView.table(r, claims));
+      return 0;
+    }
   }
 }

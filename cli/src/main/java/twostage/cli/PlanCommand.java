@@ -1,14 +1,15 @@
 package twostage.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import twostage.experiments.CrossoverSetup;
-import twostage.models.factor.FactorInstance;
-import twostage.models.spectral.SpectralInstance;
+import picocli.CommandLine.Option;
+import twostage.experiments.Models;
+import twostage.experiments.PlanStudy;
+import twostage.experiments.TaskExecutor;
+import twostage.report.Json;
+import twostage.spi.CaseStudy;
 import twostage.theory.Crossover;
 import twostage.theory.PretrainingPlan;
 
@@ -21,86 +22,72 @@ import twostage.theory.PretrainingPlan;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "How many unlabeled samples m do you need? m = alpha n with",
-      "alpha = E||L||^2 / ((ratio - 1) sigma^2 d_eff), and does pre-training beat downstream-only",
-      "least squares (sigma^2 d_base) at your m? Asymptotic (Theorem 5.1, end of Section 5)."
-    },
-    subcommands = {PlanCommand.Gmm.class, PlanCommand.Factor.class, PlanCommand.Spectral.class})
-public final class PlanCommand implements Runnable {
-  @Spec CommandSpec spec;
+      "How many unlabeled samples m do you need? m = alpha n with alpha = E||L||^2 / ((ratio - 1) sigma^2 d_eff),",
+      "and does pre-training beat downstream-only least squares (sigma^2 d_base) at your m? Asymptotic",
+      "(Theorem 5.1, end of Section 5)."
+    })
+public final class PlanCommand implements Runnable, ModelFaces.Parent {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a model is required: gmm, spectral or factor");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a model is required: " + String.join(", ", Models.registry().names()));
   }
 
-  /** Gaussian mixture. */
-  @Command(name = "gmm", mixinStandardHelpOptions = true,
-      description = "Gaussian mixture U* = beta I_{K,d} (Appendix K); interaction by Monte Carlo.")
-  static final class Gmm implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin GmmOptions gmm;
-    @Mixin PlanOptions plan;
+  @Override
+  public ModelFace face(CaseStudy study) {
+    return new Face(study);
+  }
+
+  /** {@code twostage plan MODEL}. */
+  @Command(mixinStandardHelpOptions = true)
+  static final class Face extends ModelFace {
+    @Option(names = "--n", required = true, converter = Counts.class, paramLabel = "N",
+        description = "Number of labeled samples n (>= 1).")
+    long n;
+
+    @Option(names = "--target-ratio", defaultValue = "1.1", paramLabel = "R",
+        description = "Acceptable E[n(R - sigma^2)] / (sigma^2 d_eff), > 1 (default: ${DEFAULT-VALUE}).")
+    double targetRatio;
+
+    @Option(names = "--m", converter = Counts.class, paramLabel = "M",
+        description = "Your number of unlabeled samples m (>= 1): does pre-training pay at it?")
+    Long m;
+
+    @Option(names = "--rank-tolerance", defaultValue = "1e-9", paramLabel = "T",
+        description = "Relative eigenvalue tolerance for d_base (default: ${DEFAULT-VALUE}).")
+    double rankTolerance;
+
     @Mixin RunOptions run;
+
+    Face(CaseStudy study) {
+      super(study);
+    }
 
     @Override
     public Integer call() {
-      plan.validate(spec);
-      CrossoverSetup s = Setups.gmm(spec, gmm, run, plan.rankTolerance);
-      return print(spec, s, gmm.params(run.seed), plan, run);
-    }
-  }
-
-  /** Factor model. */
-  @Command(name = "factor", mixinStandardHelpOptions = true,
-      description = "Factor model x = A* h + mu (Section 6.2); exact moments.")
-  static final class Factor implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin FactorOptions factor;
-    @Mixin PlanOptions plan;
-    @Mixin RunOptions run;
-
-    @Override
-    public Integer call() {
-      plan.validate(spec);
-      FactorInstance inst = factor.instance(spec);
-      return print(spec, Setups.factor(inst, plan.rankTolerance), factor.params(inst), plan, run);
-    }
-  }
-
-  /** Linear spectral model. */
-  @Command(name = "spectral", mixinStandardHelpOptions = true,
-      description = "Linear spectral pre-training, Corollary 6.3 instance (Section 6.1); exact moments.")
-  static final class Spectral implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin SpectralOptions spectral;
-    @Mixin PlanOptions plan;
-    @Mixin RunOptions run;
-
-    @Override
-    public Integer call() {
-      plan.validate(spec);
-      SpectralInstance inst = spectral.instance(spec);
-      return print(spec, Setups.spectral(inst, plan.rankTolerance), spectral.params(inst), plan, run);
-    }
-  }
-
-  static int print(CommandSpec spec, CrossoverSetup s, ObjectNode params, PlanOptions o, RunOptions run) {
-    Crossover c = s.crossover();
-    PretrainingPlan p = PretrainingPlan.of(c, o.n, o.targetRatio, o.m == null ? -1 : o.m,
-        s.interaction().horizontalDimension());
-    if (run.format == OutputFormat.JSON) {
+      PlanStudy.Spec ps = new PlanStudy.Spec(model(), n, targetRatio, m == null ? -1 : m, rankTolerance, run.seed);
+      PlanStudy.Result r;
+      try (TaskExecutor ex = Main.executor(run.threads())) {
+        r = PlanStudy.run(ps, ex.runner());
+      }
+      PretrainingPlan p = r.plan();
+      if (!run.json()) {
+        spec.commandLine().getOut().println(p.explain());
+        return 0;
+      }
+      Crossover c = p.crossover();
       ObjectNode j = Json.object();
-      j.put("model", s.model());
-      j.set("params", params);
-      j.put("n", o.n);
-      j.put("targetRatio", o.targetRatio);
+      j.put("model", study.name());
+      j.set("params", Json.MAPPER.valueToTree(r.parameters()));
+      j.put("n", n);
+      j.put("targetRatio", targetRatio);
       j.put("sigma2", c.sigma2());
       j.put("dEff", c.dEff());
       j.put("dBase", c.dBase());
-      j.put("interactionMean", s.interactionMean().value());
-      j.put("interactionStdError", s.interactionMean().stdError());
+      j.put("interactionMean", r.limit().mean().value());
+      j.put("interactionStdError", r.limit().mean().stdError());
       j.put("floor", c.floor());
       j.put("downstreamOnly", c.downstreamOnly());
       j.put("reparametrisationOnly", c.reparametrisationOnly());
@@ -119,9 +106,7 @@ public final class PlanCommand implements Runnable {
       j.set("warnings", Json.MAPPER.valueToTree(p.warnings()));
       j.put("explanation", p.explain());
       spec.commandLine().getOut().println(Json.pretty(j));
-    } else {
-      spec.commandLine().getOut().println(p.explain());
+      return 0;
     }
-    return 0;
   }
 }

@@ -1,19 +1,99 @@
 package twostage.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import twostage.experiments.Models;
+import twostage.experiments.ModelSpec;
+import twostage.experiments.SweepSpec;
+import twostage.experiments.SweepStudy;
+import twostage.experiments.TaskExecutor;
+import twostage.report.Json;
+import twostage.report.SweepView;
+import twostage.spi.CaseStudy;
 
-/** {@code twostage sweep}: resumable parameter sweeps. */
+/** {@code twostage sweep MODEL --vary OPTION --values ...}: the limit along one parameter. */
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    description = "Resumable parameter sweeps of the pre-training interaction E||L(Z)||^2.",
-    subcommands = {SweepGmmCommand.class})
-public final class SweepCommand implements Runnable {
+    description = {
+      "E||L(Z)||^2 of a model along one of its numeric options, one resumable task per value, run in",
+      "parallel; each point is appended to DIR/results.jsonl as soon as it is done and a rerun with the",
+      "same arguments computes only what is missing."
+    })
+public final class SweepCommand implements Runnable, ModelFaces.Parent {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a model is required: " + String.join(", ", Models.registry().names()));
+  }
+
+  @Override
+  public ModelFace face(CaseStudy study) {
+    return new Face(study);
+  }
+
+  /** {@code twostage sweep MODEL}. */
+  @Command(mixinStandardHelpOptions = true)
+  static final class Face extends ModelFace {
+    @Option(names = "--vary", required = true, paramLabel = "OPTION",
+        description = "The option to sweep, e.g. --d (any numeric option of the model).")
+    String vary;
+
+    @Option(names = "--values", required = true, paramLabel = "VALUES",
+        description = "Values: a list 2,3,5 | a range START..END | a geometric grid geom:A,B,N.")
+    String values;
+
+    @Option(names = "--alpha", defaultValue = "2", paramLabel = "A", description = "alpha = m/n (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+        description = "Output directory (results.jsonl, manifest.json, sweep.csv).")
+    Path out;
+
+    @Mixin RunOptions run;
+
+    Face(CaseStudy study) {
+      super(study);
+    }
+
+    @Override
+    public Integer call() {
+      String option = vary.startsWith("--") ? vary : "--" + vary;
+      var o = spec.findOption(option);
+      if (o != null && !o.originalStringValues().isEmpty()) {
+        throw new IllegalArgumentException(option + " must not be given with --vary " + option + " (it is swept)");
+      }
+      ModelSpec m = model();
+      twostage.spi.Parameter p;
+      try {
+        p = m.parameter(option);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--vary: " + e.getMessage(), e);
+      }
+      boolean integer = p.kind() != twostage.spi.Parameter.Kind.REAL;
+      java.util.List<String> vals = ValueSpec.parse(values, integer).stream()
+          .map(v -> integer ? Long.toString(Math.round(v)) : Double.toString(v)).toList();
+      SweepSpec ss = new SweepSpec(m, option, vals, alpha, run.seed);
+      OutputDirectory.usable("--out", out);
+      SweepStudy.Result r;
+      try (TaskExecutor ex = Main.executor(run.threads())) {
+        r = SweepStudy.run(ss, out, ex, ConsoleProgress.of(run));
+      }
+      SweepView.writeCsv(out.resolve("sweep.csv"), r.points(), option);
+      var w = spec.commandLine().getOut();
+      if (run.json()) {
+        var arr = Json.MAPPER.createArrayNode();
+        r.points().forEach(x -> arr.add(SweepView.row(x, option)));
+        w.println(Json.pretty(arr));
+      } else {
+        w.println(SweepView.table(r, out));
+      }
+      return 0;
+    }
   }
 }

@@ -9,7 +9,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import twostage.baseline.BaselineSimulation;
+import twostage.experiments.CrossoverStudy;
 import twostage.theory.Crossover;
 
 /**
@@ -31,7 +31,7 @@ public final class CrossoverChart {
       double[] lower,
       double[] upper,
       double[] band,
-      List<BaselineSimulation.Point> points) {
+      List<CrossoverStudy.BaselinePoint> points) {
     XYChart chart = new XYChartBuilder().width(1000).height(720)
         .title("When does pre-training pay? (" + model + ", d_eff = " + c.dEff() + ", d_base = "
             + c.dBase() + ")")
@@ -107,7 +107,7 @@ public final class CrossoverChart {
     double la = Math.log(alpha[0]);
     double lb = Math.log(alpha[n - 1]);
     for (int i = 0; i < points.size(); i++) {
-      BaselineSimulation.Point pt = points.get(i);
+      CrossoverStudy.BaselinePoint pt = points.get(i);
       double x = Math.exp(la + (lb - la) * (0.55 + 0.35 * (i + 0.5) / points.size()));
       String capped = pt.notConverged() > 0
           ? String.format(", %d fits capped", pt.notConverged()) : "";

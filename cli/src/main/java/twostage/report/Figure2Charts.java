@@ -11,6 +11,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import twostage.experiments.Figure2Study;
+import twostage.experiments.LimitResult;
 import twostage.stats.TrendFit;
 
 /** Draws one panel of Figure 2: estimates with ±1 s.e. bars, the fitted trends and the exact form. */
@@ -22,13 +24,17 @@ public final class Figure2Charts {
   private Figure2Charts() {}
 
   /** Writes {@code base}.png and {@code base}.svg. */
-  public static void draw(Figure2.Panel panel, List<JsonNode> rows, List<TrendFit> fits, JsonNode exact,
-      TrendFit paperRangeFit, JsonNode exactK3, JsonNode paper, Path base) {
-    boolean logX = !panel.vary().equals("K");
-    boolean logY = panel.vary().equals("beta");
+  public static void draw(Figure2Study.Panel panel, JsonNode paper, Path base) {
+    List<LimitResult> rows = panel.points();
+    List<TrendFit> fits = panel.fits();
+    Figure2Study.ExactForm exact = panel.exactForm();
+    Figure2Study.ExactForm exactK3 = panel.exactFormK3();
+    TrendFit paperRangeFit = panel.paperRangeFit();
+    boolean logX = !panel.vary().equals("--K");
+    boolean logY = panel.vary().equals("--beta");
     String xName = switch (panel.vary()) {
-      case "K" -> "K (number of components)";
-      case "d" -> "d (ambient dimension, log scale)";
+      case "--K" -> "K (number of components)";
+      case "--d" -> "d (ambient dimension, log scale)";
       default -> "β (centre scale, log scale)";
     };
     XYChart chart = new XYChartBuilder().width(760).height(680).title(panel.title())
@@ -42,16 +48,16 @@ public final class Figure2Charts {
     st.setMarkerSize(7);
     st.setErrorBarsColorSeriesColor(false);
     st.setErrorBarsColor(POINTS);
-    if (panel.vary().equals("beta")) {
+    if (panel.vary().equals("--beta")) {
       st.setXAxisLogarithmicDecadeOnly(false);
       st.setXAxisDecimalPattern("0.0#");
     }
     if (!logY) {
       st.setYAxisDecimalPattern("0.000");
     }
-    double[] x = Figure2.column(rows, panel::x);
-    double[] y = Figure2.column(rows, r -> r.get("mean").asDouble());
-    double[] se = Figure2.column(rows, r -> r.get("stdError").asDouble());
+    double[] x = rows.stream().mapToDouble(panel::x).toArray();
+    double[] y = rows.stream().mapToDouble(r -> r.estimate().mean().value()).toArray();
+    double[] se = rows.stream().mapToDouble(r -> r.estimate().mean().stdError()).toArray();
     double lo = x[0];
     double hi = x[x.length - 1];
     double[] grid = new double[60];
@@ -91,8 +97,8 @@ public final class Figure2Charts {
       s.setLineColor(new Color(150, 90, 170));
     }
     if (exact != null) {
-      double a = exact.get("a").asDouble();
-      double b = exact.get("b").asDouble();
+      double a = exact.a().value();
+      double b = exact.b().value();
       double[] fy = new double[grid.length];
       for (int i = 0; i < grid.length; i++) {
         fy[i] = (a + b * grid[i]) / (grid[i] + 1);
@@ -105,8 +111,8 @@ public final class Figure2Charts {
       s.setLineColor(EXACT);
     }
     if (exactK3 != null) {
-      double a = exactK3.get("a").asDouble();
-      double b = exactK3.get("b").asDouble();
+      double a = exactK3.a().value();
+      double b = exactK3.b().value();
       double[] fy = new double[grid.length];
       for (int i = 0; i < grid.length; i++) {
         fy[i] = (a + b * grid[i]) / (grid[i] + 1);
@@ -142,7 +148,7 @@ public final class Figure2Charts {
     return switch (f.model()) {
       case "quadratic" -> String.format(Locale.ROOT, "fit aK² + bK + c, R² = %.4f", f.rSquared());
       case "logarithmic" -> String.format(Locale.ROOT, "fit a + b log d, R² = %.3f", f.rSquared());
-      case "power" -> String.format(Locale.ROOT, "fit Cβ^α, α = %.2f, R² = %.3f (log-log)", c[1], f.rSquared());
+      case "power" -> String.format(Locale.ROOT, "fit Cβ^p, p = %.2f, R² = %.3f (log-log)", c[1], f.rSquared());
       default -> String.format(Locale.ROOT, "fit (a + b d)/(d + 1), R² = %.4f", f.rSquared());
     };
   }

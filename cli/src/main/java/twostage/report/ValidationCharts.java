@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import twostage.simulate.Replicate;
 
 /**
  * Charts of a {@code validate} run, drawn from the stored replicates: the empirical CDFs of the total
@@ -30,20 +33,18 @@ public final class ValidationCharts {
   public static void write(
       Path dir,
       String model,
-      long[] grid,
-      int reps,
-      ResultStore store,
+      Map<Long, List<Replicate>> replicates,
       double varianceLimit,
       DoubleUnaryOperator pretrainingCdf,
       DoubleUnaryOperator totalCdf,
       JsonNode result) {
-    long[] shown = representative(grid);
-    Charts.save(cdfChart(model + ": total n(R - sigma^2)", "n(R - sigma^2)", "total", shown, reps, store,
+    long[] shown = representative(replicates.keySet().stream().mapToLong(Long::longValue).toArray());
+    Charts.save(cdfChart(model + ": total n(R - sigma^2)", "n(R - sigma^2)", Replicate::total, shown, replicates,
         totalCdf, Double.NaN), dir.resolve("cdf-total"));
     Charts.save(cdfChart(model + ": pre-training part n Rep", "n Rep (pre-training interaction term)",
-        "pretraining", shown, reps, store, pretrainingCdf, Double.NaN), dir.resolve("cdf-pretraining"));
-    Charts.save(cdfChart(model + ": variance part n Var_n", "n Var_n (well-specified OLS term)", "variance",
-        shown, reps, store, null, varianceLimit), dir.resolve("cdf-variance"));
+        Replicate::pretraining, shown, replicates, pretrainingCdf, Double.NaN), dir.resolve("cdf-pretraining"));
+    Charts.save(cdfChart(model + ": variance part n Var_n", "n Var_n (well-specified OLS term)", Replicate::variance,
+        shown, replicates, null, varianceLimit), dir.resolve("cdf-variance"));
     Charts.save(metrics(model, result), dir.resolve("metrics"));
   }
 
@@ -58,8 +59,8 @@ public final class ValidationCharts {
     return new long[] {sorted[0], sorted[Math.round(last / 3f)], sorted[Math.round(2 * last / 3f)], sorted[last]};
   }
 
-  private static XYChart cdfChart(String title, String xTitle, String field, long[] shown, int reps,
-      ResultStore store, DoubleUnaryOperator limit, double pointMass) {
+  private static XYChart cdfChart(String title, String xTitle, ToDoubleFunction<Replicate> field, long[] shown,
+      Map<Long, List<Replicate>> replicates, DoubleUnaryOperator limit, double pointMass) {
     XYChart chart = new XYChartBuilder().width(640).height(480).title(title).xAxisTitle(xTitle)
         .yAxisTitle("CDF").build();
     Charts.style(chart);
@@ -69,10 +70,7 @@ public final class ValidationCharts {
     chart.getStyler().setYAxisTickMarkSpacingHint(70);
     List<double[]> samples = new ArrayList<>();
     for (long n : shown) {
-      double[] v = new double[reps];
-      for (int i = 0; i < reps; i++) {
-        v[i] = store.get("n=" + n + "/i=" + i).get(field).asDouble();
-      }
+      double[] v = replicates.get(n).stream().mapToDouble(field).toArray();
       Arrays.sort(v);
       samples.add(v);
     }

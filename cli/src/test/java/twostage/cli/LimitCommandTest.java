@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import twostage.report.Json;
 
 class LimitCommandTest {
 
@@ -20,7 +21,7 @@ class LimitCommandTest {
     "limit gmm --K 2 --d 3 --alpha 0|--alpha must be > 0",
     "limit gmm --K 2 --d 3 --samples 0|--samples must be >= 20 (one per jackknife group)",
     "limit gmm --K 2 --d 3 --fisher-samples 19|--fisher-samples must be >= 20",
-    "limit gmm --K 2 --d 3 --samples 1.5|'1.5' is not a whole number",
+    "limit gmm --K 2 --d 3 --samples 1.5|--samples must be a whole, non-negative number",
     "limit gmm --K 2 --d 3 --frobnicate|Unknown option",
     "limit factor --k 3 --d 3|--d must be > --k",
     "limit spectral --k 2 --d 4 --alpha -2|--alpha must be > 0",

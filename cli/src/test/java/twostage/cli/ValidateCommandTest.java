@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import twostage.report.Json;
 
 class ValidateCommandTest {
   @TempDir Path tmp;
@@ -34,9 +35,9 @@ class ValidateCommandTest {
   /** The replicates of a run without their timings, by key. */
   private static Map<String, String> replicates(Path dir) throws Exception {
     Map<String, String> out = new TreeMap<>();
-    for (String line : Files.readAllLines(dir.resolve("replicates.jsonl"))) {
+    for (String line : Files.readAllLines(dir.resolve("results.jsonl"))) {
       ObjectNode o = (ObjectNode) Json.MAPPER.readTree(line);
-      o.remove(List.of("tPretraining", "tDesign", "tPopulation"));
+      o.remove("timings");
       out.put(o.get("key").asText(), Json.line(o));
     }
     return out;
@@ -46,7 +47,7 @@ class ValidateCommandTest {
   void writesValidationJsonResumesAndIgnoresThreads() throws Exception {
     Path a = tmp.resolve("a");
     String[] args = {"validate", "gmm", "--K", "3", "--d", "5", "--n", "40,80", "--reps", "6",
-        "--population-samples", "2000", "--limit-fisher-samples", "20000", "--limit-samples", "40000",
+        "--population-samples", "2000", "--fisher-samples", "20000", "--samples", "40000",
         "--no-progress", "--out", a.toString()};
     List<String> one = new ArrayList<>(List.of(args));
     one.addAll(List.of("--threads", "1"));
@@ -95,7 +96,7 @@ class ValidateCommandTest {
       {new String[] {"validate", "gmm", "--n", "100", "--reps", "5", "--K", "4", "--d", "2", "--out", out}, "--d"},
       {new String[] {"validate", "gmm", "--preset", "quick", "--population-samples", "5", "--out", out}, "--population-samples"},
       {new String[] {"validate", "gmm", "--preset", "slow", "--out", out}, "--preset"},
-      {new String[] {"validate", "spectral", "--n", "2", "--reps", "5", "--out", out}, "--n"},
+      {new String[] {"validate", "spectral", "--n", "1", "--reps", "5", "--out", out}, "--n"},
       {new String[] {"validate", "factor", "--n", "100", "--reps", "5", "--threads", "0", "--out", out}, "--threads"},
       {new String[] {"validate", "factor", "--n", "100", "--reps", "5"}, "--out"},
     };
@@ -112,7 +113,7 @@ class ValidateCommandTest {
     Path o = tmp.resolve("spec");
     assertThat(run("validate", "factor", "--n", "50", "--reps", "3", "--no-progress", "--out", o.toString()).code())
         .isZero();
-    Result r = run("validate", "factor", "--n", "50", "--reps", "3", "--sigma", "1", "--no-progress",
+    Result r = run("validate", "factor", "--n", "50", "--reps", "3", "--sigma-nu", "1", "--no-progress",
         "--out", o.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--out");

@@ -138,7 +138,9 @@ public final class CrossoverStudy {
     if (!tasks.isEmpty()) {
       chartDimension = Models.cached(new ModelSpec.Key("chart", spec), k -> b.chart().get()).dimension();
       try (ResultStore<BaselineSimulation.Replicate> store =
-          ResultStore.open(dir, spec, BaselineSimulation.Replicate.class)) {
+          ResultStore.open(dir, ResultStore.manifest("study", "crossover baseline", "model", spec.model(),
+              "population", spec.population(), "rankTolerance", spec.rankTolerance(), "seed", spec.seed()),
+              BaselineSimulation.Replicate.class)) {
         computed = executor.execute("crossover " + spec.model().model() + " baseline", tasks, store, progress);
         for (long n : sizes) {
           List<BaselineSimulation.Replicate> list = new ArrayList<>();

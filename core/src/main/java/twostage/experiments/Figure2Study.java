@@ -121,7 +121,9 @@ public final class Figure2Study {
     byPanel.values().forEach(all::addAll);
     int computed;
     Map<String, List<LimitResult>> rows = new LinkedHashMap<>();
-    try (ResultStore<LimitResult> store = ResultStore.open(dir, spec, LimitResult.class)) {
+    Object manifest = ResultStore.manifest("study", "figure2", "fisherSamples", spec.fisherSamples(),
+        "samples", spec.samples(), "seed", spec.seed());
+    try (ResultStore<LimitResult> store = ResultStore.open(dir, manifest, LimitResult.class)) {
       computed = executor.execute("figure2 " + spec.preset(), all, store, progress);
       byPanel.forEach((id, pts) -> rows.put(id, pts.stream().map(p -> store.get(p.key())).toList()));
     }

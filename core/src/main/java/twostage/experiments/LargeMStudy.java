@@ -104,7 +104,8 @@ public final class LargeMStudy {
     List<Replicate> reps = new ArrayList<>();
     int computed;
     try (ResultStore<Replicate> store = dir == null ? ResultStore.memory(Replicate.class)
-        : ResultStore.open(dir, spec, Replicate.class)) {
+        : ResultStore.open(dir, ResultStore.manifest("study", "check", "model", spec.model(), "m", spec.m(),
+            "seed", spec.seed()), Replicate.class)) {
       computed = executor.execute("check " + spec.model().model(), tasks, store, progress);
       tasks.forEach(t -> reps.add(store.get(t.key())));
     }

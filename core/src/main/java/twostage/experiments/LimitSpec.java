@@ -18,7 +18,7 @@ public record LimitSpec(ModelSpec model, double alpha, List<Double> levels, long
 
   public LimitSpec {
     if (!(alpha > 0) || Double.isInfinite(alpha)) {
-      throw new IllegalArgumentException("--alpha must be a finite number > 0, got " + alpha);
+      throw new IllegalArgumentException("--alpha must be > 0 and finite, got " + alpha);
     }
     if (alpha < 1e-12 || alpha > 1e12) {
       throw new IllegalArgumentException("--alpha must be between 1e-12 and 1e12 (E_alpha = sigma^2 d_eff "

@@ -114,7 +114,24 @@ public final class ResultStore<R> implements AutoCloseable {
    *     spec, is corrupt, or is held by another process ({@link StoreBusyException})
    */
   public static <R> ResultStore<R> open(Path dir, Object spec, Class<R> type) {
-    return new ResultStore<>(dir, type, Records.tree(spec));
+    try {
+      // through text, so that number types match what is read back from the file
+      return new ResultStore<>(dir, type, Records.MAPPER.readTree(Records.line(spec)));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the spec as JSON", e);
+    }
+  }
+
+  /**
+   * A manifest from key–value pairs, in order: what a study fixes for its directory (the parts that may
+   * grow, such as more values, sizes or replicates, are left out so that a rerun can extend the results).
+   */
+  public static Map<String, Object> manifest(Object... keyValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return m;
   }
 
   /** A store that keeps results in memory only (for runs without an output directory). */

@@ -23,7 +23,7 @@ public record ValidationSpec(ModelSpec model, double alpha, List<Long> n, int re
   public ValidationSpec {
     n = List.copyOf(n);
     if (!(alpha > 0) || Double.isInfinite(alpha)) {
-      throw new IllegalArgumentException("--alpha must be a finite number > 0, got " + alpha);
+      throw new IllegalArgumentException("--alpha must be > 0 and finite, got " + alpha);
     }
     if (n.isEmpty()) {
       throw new IllegalArgumentException("--n needs at least one value");

@@ -101,7 +101,9 @@ public final class ValidationStudy {
     }
     Map<Long, List<Replicate.Timed>> byN = new LinkedHashMap<>();
     int computed;
-    try (ResultStore<Replicate.Timed> store = ResultStore.open(dir, spec, Replicate.Timed.class)) {
+    Object manifest = ResultStore.manifest("study", "validate", "model", spec.model(), "alpha", spec.alpha(),
+        "seed", spec.seed());
+    try (ResultStore<Replicate.Timed> store = ResultStore.open(dir, manifest, Replicate.Timed.class)) {
       computed = executor.execute("validate " + spec.model().model(), tasks, store, progress);
       for (long n : spec.n()) {
         List<Replicate.Timed> list = new ArrayList<>();

@@ -52,13 +52,15 @@ public final class InstanceFile {
   }
 
   /**
-   * Refuses fields outside {@code known}: a misspelt field would otherwise be silently ignored.
+   * Refuses fields outside {@code known} (and {@code "comment"}, free text allowed in every instance
+   * file): a misspelt field would otherwise be silently ignored.
    *
    * @throws IllegalArgumentException naming the unknown fields and the known ones
    */
   public void onlyFields(String... known) {
     Set<String> unknown = new LinkedHashSet<>(fields.keySet());
     unknown.removeAll(List.of(known));
+    unknown.remove("comment");
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(where() + ": unknown field" + (unknown.size() > 1 ? "s " : " ")
           + String.join(", ", unknown) + " (known: " + String.join(", ", known) + ")");

@@ -73,7 +73,8 @@ class LimitLawTest {
 
   @Test
   void builtFromAnEvaluatedInstance() {
-    Interaction instance = new Interaction(2.65, WEIGHTS.clone(), D_EFF, 3, Map.of());
+    Interaction instance = new Interaction(2.65, WEIGHTS.clone(), D_EFF, 3,
+        new EngineDiagnostics(1, 1, Double.NaN, Double.NaN, 0, 1));
     LimitLaw fromInstance = LimitLaw.of(SIGMA2, ALPHA, instance);
     assertThat(fromInstance.mean()).isEqualTo(law.mean());
     assertThat(fromInstance.cdf(3)).isEqualTo(law.cdf(3));

@@ -88,7 +88,7 @@ public final class FactorCaseStudy implements CaseStudy {
   }
 
   /** One factor instance. */
-  record Instance(FactorInstance instance, Map<String, Object> origin) implements ModelInstance {
+  public record Instance(FactorInstance instance, Map<String, Object> origin) implements ModelInstance {
     @Override
     public String model() {
       return "factor";

@@ -142,7 +142,7 @@ public final class MixtureCaseStudy implements CaseStudy {
    *
    * @param appendixK (K, d, β, ‖θ⋆‖, σ) when the instance is Appendix K's, else null
    */
-  record Instance(MixtureInstance instance, double[] appendixK, String source) implements ModelInstance {
+  public record Instance(MixtureInstance instance, double[] appendixK, String source) implements ModelInstance {
     @Override
     public String model() {
       return "gmm";

@@ -78,7 +78,7 @@ public final class SpectralCaseStudy implements CaseStudy {
   }
 
   /** One spectral instance. */
-  record Instance(SpectralInstance instance, String source) implements ModelInstance {
+  public record Instance(SpectralInstance instance, String source) implements ModelInstance {
     @Override
     public String model() {
       return "spectral";

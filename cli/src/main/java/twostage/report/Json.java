@@ -1,4 +1,4 @@
-package twostage.cli;
+package twostage.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,88 @@
+package twostage.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import twostage.experiments.ModelSpec;
+import twostage.report.Json;
+import twostage.spi.CaseStudy;
+import twostage.spi.Parameter;
+
+/**
+ * A command for one registered model: the model's {@link Parameter}s of the face's roles become
+ * options of the command (added by {@link ModelFaces}), {@code --instance FILE} reads an instance
+ * file instead, and {@link #model} turns what was typed into a {@link ModelSpec}.
+ */
+abstract class ModelFace implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--instance", paramLabel = "FILE",
+      description = "Instance file (JSON) instead of the instance options (see README, instance files).")
+  Path instance;
+
+  final CaseStudy study;
+
+  ModelFace(CaseStudy study) {
+    this.study = study;
+  }
+
+  /** The parameter roles this command shows. */
+  Set<Parameter.Role> roles() {
+    return EnumSet.of(Parameter.Role.INSTANCE, Parameter.Role.LIMIT);
+  }
+
+  /** The model spec from the options typed. */
+  ModelSpec model() {
+    return model(Map.of());
+  }
+
+  /**
+   * The model spec from the options typed, with {@code preset} values for the options not typed.
+   *
+   * @throws IllegalArgumentException naming the option and the rule
+   */
+  ModelSpec model(Map<String, String> preset) {
+    Map<String, String> given = new LinkedHashMap<>();
+    for (Parameter p : study.parameters()) {
+      OptionSpec o = roles().contains(p.role()) ? spec.findOption(p.name()) : null;
+      if (o != null && !o.originalStringValues().isEmpty()) {
+        given.put(p.name(), o.originalStringValues().get(o.originalStringValues().size() - 1));
+      } else if (preset.containsKey(p.name()) && p.role() != Parameter.Role.INSTANCE) {
+        given.put(p.name(), preset.get(p.name()));
+      }
+    }
+    if (instance == null) {
+      return ModelSpec.of(study, given, null, null);
+    }
+    return ModelSpec.of(study, given, readInstance(instance), instance.toString());
+  }
+
+  /** Parses an instance file as JSON (numbers, lists, maps). */
+  static Map<String, Object> readInstance(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("--instance: file " + file + " does not exist");
+    }
+    try {
+      JsonNode node = Json.MAPPER.readTree(file.toFile());
+      if (node == null || !node.isObject()) {
+        throw new IllegalArgumentException("--instance " + file + " must hold a JSON object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = Json.MAPPER.convertValue(node, Map.class);
+      return m;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--instance " + file + " is not valid JSON: "
+          + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+}

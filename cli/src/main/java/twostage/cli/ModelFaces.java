@@ -1,0 +1,74 @@
+package twostage.cli;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import twostage.spi.CaseStudy;
+import twostage.spi.Parameter;
+import twostage.spi.Registry;
+
+/**
+ * Gives a command one subcommand per registered model ({@code twostage limit gmm}, ...), with the
+ * model's parameters as options: a model added later gets every command without touching the CLI.
+ */
+final class ModelFaces {
+  private ModelFaces() {}
+
+  /** The parent commands that have model subcommands declare how to make a face for a model. */
+  interface Parent {
+    /** The face of {@code study} under this command. */
+    ModelFace face(CaseStudy study);
+  }
+
+  /** Adds a subcommand per model of {@code registry} to {@code parent} (whose user object is a {@link Parent}). */
+  static void register(CommandLine parent, Registry registry) {
+    Parent p = (Parent) parent.getCommand();
+    for (CaseStudy study : registry.all()) {
+      if (parent.getSubcommands().containsKey(study.name())) {
+        throw new IllegalArgumentException("model '" + study.name() + "' clashes with the command "
+            + parent.getCommandName() + " " + study.name());
+      }
+      parent.addSubcommand(study.name(), subcommand(p.face(study), study));
+    }
+  }
+
+  private static CommandSpec subcommand(ModelFace face, CaseStudy study) {
+    CommandSpec spec = CommandSpec.forAnnotatedObject(face);
+    spec.name(study.name());
+    spec.usageMessage().description(study.description());
+    Set<String> taken = new HashSet<>();
+    spec.options().forEach(o -> taken.addAll(java.util.List.of(o.names())));
+    for (Parameter p : study.parameters()) {
+      if (!face.roles().contains(p.role())) {
+        continue;
+      }
+      if (taken.contains(p.name())) {
+        throw new IllegalArgumentException("model '" + study.name() + "' declares " + p.name()
+            + ", which the command " + spec.qualifiedName() + " already uses");
+      }
+      spec.addOption(OptionSpec.builder(p.name())
+          .paramLabel(label(p))
+          .type(String.class)
+          .description(p.description() + " (default: " + p.defaultValue() + ")")
+          .build());
+    }
+    return spec;
+  }
+
+  private static String label(Parameter p) {
+    return switch (p.kind()) {
+      case CHOICE -> String.join("|", p.choices());
+      case COUNT -> "N";
+      case INTEGER -> "INT";
+      case REAL -> "X";
+    };
+  }
+
+  /** A {@link Parent} from a constructor reference. */
+  static Parent parent(Function<CaseStudy, ModelFace> make) {
+    return make::apply;
+  }
+}

@@ -1,0 +1,96 @@
+package twostage.errata;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import twostage.errata.factor.FactorClaims;
+import twostage.errata.spectral.SpectralClaims;
+import twostage.models.factor.FactorCaseStudy;
+import twostage.models.spectral.SpectralCaseStudy;
+import twostage.spi.ModelInstance;
+
+/**
+ * What the paper claims about an instance of one of its case studies, for the commands to print beside
+ * the engine's numbers (labelled {@code paper} as printed and {@code closedForm} as corrected;
+ * docs/errata.md). Models the paper does not treat have no claims.
+ */
+public final class PaperClaims {
+  private PaperClaims() {}
+
+  /**
+   * The paper's closed forms of the limit at this instance, as output fields (empty when the paper
+   * states none for this model).
+   */
+  public static Map<String, Object> limit(ModelInstance m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (m instanceof SpectralCaseStudy.Instance s) {
+      SpectralClaims c = SpectralClaims.of(s.instance());
+      Map<String, Object> paper = new LinkedHashMap<>();
+      paper.put("corollary63OrH39", closedForm(c.paperClosedForm()));
+      paper.put("generalPipelineH27H37", closedForm(c.paperPipeline()));
+      paper.put("excessLossMeanH41", c.excessLossPaper());
+      out.put("paper", paper);
+      Map<String, Object> corrected = closedForm(c.correctedClosedForm());
+      corrected.put("excessLossMean", c.excessLossCorrected());
+      out.put("closedForm", corrected);
+      out.put("excessLossMeanExact", c.excessLossExact());
+    } else if (m instanceof FactorCaseStudy.Instance f) {
+      FactorClaims c = FactorClaims.of(f.instance());
+      out.put("paperSigma2", c.paperSigmaSquared());
+      out.put("sigma2Formula", "sigma_nu^2 + beta*^T (I_k + A*^T A*)^-1 beta* (derived by conditioning)");
+      int len = c.exact().weights().length;
+      out.put("paper", scaledChiSquare(c.paper(), len, c.paperWeightError()));
+      out.put("closedForm", scaledChiSquare(c.corrected(), len, c.correctedWeightError()));
+    }
+    return out;
+  }
+
+  /** The printed law of ‖L(Z)‖² that the large-m check also tests, if the paper gives one. */
+  public static Optional<ClosedFormLaw> printedLaw(ModelInstance m) {
+    if (m instanceof SpectralCaseStudy.Instance s) {
+      return Optional.ofNullable(SpectralClaims.of(s.instance()).paperClosedForm());
+    }
+    if (m instanceof FactorCaseStudy.Instance f) {
+      return Optional.of(FactorClaims.of(f.instance()).paper());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Limits of the model statistics that the large-m check reports (e.g. E[Q] = ½tr(H⁻¹S) for the
+   * spectral {@code scaledExcessLoss}, the quantity (H.41) prints), by statistic name.
+   */
+  public static Map<String, Double> largeMReferences(ModelInstance m) {
+    if (m instanceof SpectralCaseStudy.Instance s) {
+      return Map.of("scaledExcessLoss", SpectralClaims.of(s.instance()).excessLossExact());
+    }
+    return Map.of();
+  }
+
+  private static Map<String, Object> closedForm(ClosedFormLaw f) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    if (f == null) {
+      o.put("available", false);
+      o.put("why", "closed form defined only for diagonal instances (Corollary 6.3 / Appendix H.7 setting)");
+      return o;
+    }
+    o.put("available", true);
+    o.put("label", f.label());
+    o.put("source", f.source());
+    o.put("mean", f.mean());
+    o.put("weights", f.weights());
+    return o;
+  }
+
+  private static Map<String, Object> scaledChiSquare(ClosedFormLaw law, int length, double relativeWeightError) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("label", law.label());
+    o.put("formula", law.source());
+    o.put("mean", law.mean());
+    o.put("weight", law.commonWeight());
+    o.put("degreesOfFreedom", law.degreesOfFreedom());
+    o.put("weights", law.weights(length));
+    o.put("maxRelativeWeightErrorVsEngine", relativeWeightError);
+    return o;
+  }
+}
