@@ -144,6 +144,11 @@ public final class ResultStore<R> implements AutoCloseable {
     return dir;
   }
 
+  /** The type of the results. */
+  public Class<R> type() {
+    return type;
+  }
+
   /** Lines dropped when the store was opened (a torn last line: 0 or 1). */
   public int dropped() {
     return dropped;
