@@ -2,6 +2,8 @@ package twostage.ad;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hipparchus.CalculusFieldElement;
+import twostage.simulate.FitDiagnostics;
+import twostage.simulate.LearnedRepresentation;
 
 /**
  * A two-stage model written once, as ordinary code over Hipparchus's differentiable scalars: the
@@ -48,8 +50,18 @@ public interface DifferentiableModel {
   /** Draws {@code count} inputs x ~ µ_down into {@code out} (row-major count × inputDimension). */
   void sampleDownstream(UniformRandomProvider rng, int count, double[] out);
 
-  /** θ⋆ ∈ R^p: the target is f⋆(x) = ⟨θ⋆, ψ(x; w⋆)⟩ (the well-specified setting of Section 5). */
+  /**
+   * θ⋆ ∈ R^p: the target is f⋆(x) = ⟨θ⋆, ψ(x; w⋆)⟩ (the well-specified setting of Section 5); or null
+   * when the model gives f⋆ through {@link #target(double[])} instead, in which case
+   * θ⋆ = E[ψψᵀ]⁺E[ψ f⋆] at w⋆ and f⋆ must lie in the span of ψ(·; w⋆). θ⋆ belongs to the
+   * representative {@link #truth()}: when w⋆ is found by a search, give f⋆.
+   */
   double[] readout();
+
+  /** f⋆(x) = E[y | x]; used only when {@link #readout()} is null. */
+  default double target(double[] x) {
+    throw new UnsupportedOperationException(name() + ": readout() is null and no target(x) is given");
+  }
 
   /** σ² = Var(y | x) of the downstream labels. */
   double noiseVariance();
@@ -88,6 +100,17 @@ public interface DifferentiableModel {
    * directions are cross-checked against H.
    */
   default double[] orbitTangent(double[] w) {
+    return null;
+  }
+
+  /**
+   * The learned representation x ↦ ψ(x; ŵ) of a fit ({@code fitted}) with the target
+   * f⋆ = ⟨θ⋆, ψ(·; w⋆)⟩ ({@code readout}, {@code truth}), exactly where the model allows (e.g. linear
+   * features of Gaussian inputs), or null for the default Monte Carlo one
+   * ({@link AdTwoStageModel}).
+   */
+  default LearnedRepresentation representation(
+      double[] fitted, double[] truth, double[] readout, FitDiagnostics diagnostics) {
     return null;
   }
 

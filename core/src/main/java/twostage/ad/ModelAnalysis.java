@@ -3,18 +3,22 @@ package twostage.ad;
 import org.ejml.data.DMatrixRMaj;
 import twostage.exec.Runner;
 import twostage.random.Streams;
+import twostage.simulate.Moments;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.InteractionEstimate;
 import twostage.theory.MonteCarloInteraction;
+import twostage.theory.RegularityException;
 
 /**
  * Derives the law of Theorem 5.1 for a {@link DifferentiableModel}: finds w⋆ when it is not given,
- * runs the pilot passes, finds the orbit, runs the regularity checks and refuses an instance where the
- * theory does not apply, then estimates ‖L(Z)‖² from Monte Carlo moments of the derived scores,
- * Hessians and Jacobians, with a jackknife standard error. A pure function of (model, options, seed).
+ * resolves θ⋆ (given, or projected from f⋆), runs the pilot passes, finds the orbit, runs the
+ * regularity checks and refuses an instance where the theory does not apply, then estimates ‖L(Z)‖²
+ * from Monte Carlo moments of the derived scores, Hessians and Jacobians with a jackknife standard
+ * error. A pure function of (model, options, seed).
  */
 public final class ModelAnalysis {
   private static final long TRUTH_STAGE = 13;
+  private static final long READOUT_STAGE = 14;
 
   private ModelAnalysis() {}
 
@@ -33,6 +37,9 @@ public final class ModelAnalysis {
       return new Truth(given.clone(), null);
     }
     double[] start = model.initialGuess();
+    if (start == null || start.length != q) {
+      throw new IllegalArgumentException(model.name() + ": initialGuess() must have q=" + q + " entries");
+    }
     SufficientStatistic stat = model.sufficientStatistic();
     Objective f;
     if (stat != null && stat.populationMean() != null) {
@@ -47,19 +54,64 @@ public final class ModelAnalysis {
       f = Objective.empirical(derivatives, z, m, model.sampleDimension(), q);
     }
     PretrainingFit fit = new NewtonMinimizer().minimise(f, start, null);
+    if (!fit.converged()) {
+      throw new RegularityException(model.name() + ": the search for w* did not converge in "
+          + fit.iterations() + " Newton iterations (gradient norm " + fit.gradientNorm() + ")");
+    }
     return new Truth(fit.w(), fit);
   }
 
-  /** The pilot passes, the orbit and the checks at w⋆, without refusing anything. */
-  public static ModelDiagnostics diagnose(
-      DifferentiableModel model, double[] w, AnalysisOptions options, long seed, Runner runner) {
-    Derivatives derivatives = ModelAdapters.derivatives(model);
-    return diagnose(model, derivatives, w, options, seed, runner);
+  /** θ⋆: the model's readout, or the projection of f⋆ on ψ(·; w⋆) over {@code samples} draws. */
+  public static Readout readout(
+      DifferentiableModel model, Derivatives derivatives, double[] w, long samples, long seed) {
+    double[] given = model.readout();
+    int p = model.featureDimension();
+    if (given != null) {
+      if (given.length != p) {
+        throw new IllegalArgumentException(
+            model.name() + ": readout() must have p=" + p + " entries, got " + given.length);
+      }
+      return new Readout(given, false, 0, 0);
+    }
+    int dx = model.inputDimension();
+    var sampler = new twostage.simulate.FeatureSampler() {
+      @Override
+      public int featureDimension() {
+        return p;
+      }
+
+      @Override
+      public void draw(org.apache.commons.rng.UniformRandomProvider rng, int count, double[] features,
+          double[] target) {
+        double[] x = new double[count * dx];
+        model.sampleDownstream(rng, count, x);
+        double[] xi = new double[dx];
+        double[] psi = new double[p];
+        for (int i = 0; i < count; i++) {
+          System.arraycopy(x, i * dx, xi, 0, dx);
+          derivatives.featureValues(w, xi, psi);
+          System.arraycopy(psi, 0, features, i * p, p);
+          target[i] = model.target(xi);
+        }
+      }
+    };
+    var pop = Moments.monteCarlo(sampler, Streams.of(seed, READOUT_STAGE), samples);
+    double[] f = new double[(int) samples];
+    double[] phi = new double[(int) samples * p];
+    sampler.draw(Streams.of(seed, READOUT_STAGE), (int) samples, phi, f);
+    double ff = 0;
+    for (double v : f) {
+      ff += v * v;
+    }
+    ff /= samples;
+    return new Readout(pop.coefficients(), true,
+        pop.representationError().value() / Math.max(ff, Double.MIN_NORMAL), samples);
   }
 
-  private static ModelDiagnostics diagnose(
-      DifferentiableModel model, Derivatives derivatives, double[] w, AnalysisOptions options, long seed,
-      Runner runner) {
+  /** The pilot passes, the orbit and the checks at (w⋆, θ⋆), without refusing anything. */
+  public static ModelDiagnostics diagnose(
+      DifferentiableModel model, Derivatives derivatives, double[] w, double[] theta, AnalysisOptions options,
+      long seed, Runner runner) {
     checkShapes(model);
     PilotMoments pilot = PilotMoments.run(
         model, derivatives, w, options.pilotPretraining(), options.pilotDownstream(), seed, runner);
@@ -74,43 +126,60 @@ public final class ModelAnalysis {
       dec = DMatrixRMaj.wrap(q, declared.length / q, declared.clone());
     }
     Orbit orbit = OrbitFinder.find(pilot, model.isMaximumLikelihood(), dec, options.orbitTolerance());
-    return ModelChecks.evaluate(model.name(), pilot, orbit, model.readout(), options.checkTolerance());
+    return ModelChecks.evaluate(model.name(), pilot, orbit, theta, options.checkTolerance());
+  }
+
+  /**
+   * Everything before the law: w⋆, θ⋆ and the checks, refusing a model where the theory does not apply.
+   *
+   * @throws RegularityException when a check fails (the message says which and why)
+   */
+  public static ResolvedModel resolve(DifferentiableModel model, AnalysisOptions options, long seed, Runner runner) {
+    checkShapes(model);
+    Derivatives derivatives = ModelAdapters.derivatives(model);
+    Truth truth = truth(model, derivatives, options.truthSamples(), seed);
+    Readout readout = readout(model, derivatives, truth.w(), options.pilotDownstream(), seed);
+    if (!(readout.residual() <= options.checkTolerance())) {
+      throw new RegularityException(String.format("model '%s': the theory does not apply: f* is not in the"
+          + " span of the features at w* (relative residual %.3g > %.0e): the downstream model is not"
+          + " well specified", model.name(), readout.residual(), options.checkTolerance()));
+    }
+    ModelDiagnostics diag = diagnose(model, derivatives, truth.w(), readout.theta(), options, seed, runner);
+    diag.requireRegular();
+    return new ResolvedModel(model, derivatives, truth.w(), truth.search(), readout, diag);
   }
 
   /**
    * The law, after the checks.
    *
-   * @throws twostage.theory.RegularityException when a check fails (the message says which and why)
+   * @throws RegularityException when a check fails (the message says which and why)
    */
   public static ModelLaw run(DifferentiableModel model, AnalysisOptions options, long seed, Runner runner) {
-    Derivatives derivatives = ModelAdapters.derivatives(model);
-    Truth truth = truth(model, derivatives, options.truthSamples(), seed);
-    ModelDiagnostics diag = diagnose(model, derivatives, truth.w(), options, seed, runner);
-    diag.requireRegular();
+    return law(resolve(model, options, seed, runner), options, seed, runner);
+  }
+
+  /** The law of a resolved model. */
+  public static ModelLaw law(ResolvedModel r, AnalysisOptions options, long seed, Runner runner) {
     InteractionEstimate est = MonteCarloInteraction.estimate(
         new AsymptoticEngine(),
-        ModelAdapters.scores(model, derivatives, truth.w()),
+        r.scoreSampler(),
         options.pretrainingSamples(),
-        ModelAdapters.downstream(model, derivatives, truth.w(), model.readout()),
+        r.downstreamSampler(),
         options.downstreamSamples(),
-        diag.orbit().basis(),
+        r.diagnostics().orbit().basis(),
         options.groups(),
         seed,
         runner);
-    return new ModelLaw(model.name(), truth.w(), truth.search(), diag, est, model.noiseVariance());
+    return new ModelLaw(r.model().name(), r.truth(), r.truthSearch(), r.readout(), r.diagnostics(), est,
+        r.model().noiseVariance());
   }
 
-  /** Refuses a model whose declared dimensions disagree with its θ⋆, σ² or truth. */
+  /** Refuses a model whose declared dimensions or σ² are invalid. */
   static void checkShapes(DifferentiableModel model) {
     String n = model.name();
     if (model.parameterDimension() < 1 || model.featureDimension() < 1
         || model.sampleDimension() < 1 || model.inputDimension() < 1) {
       throw new IllegalArgumentException(n + ": every dimension (q, p, dim z, dim x) must be >= 1");
-    }
-    double[] theta = model.readout();
-    if (theta == null || theta.length != model.featureDimension()) {
-      throw new IllegalArgumentException(n + ": readout() must have p=" + model.featureDimension()
-          + " entries, got " + (theta == null ? "null" : theta.length));
     }
     double s2 = model.noiseVariance();
     if (!(s2 >= 0) || Double.isInfinite(s2)) {

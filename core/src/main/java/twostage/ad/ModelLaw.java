@@ -11,6 +11,7 @@ import twostage.theory.LimitLaw;
  * @param model the model's name
  * @param truth w⋆ used
  * @param truthSearch the minimisation that found w⋆, or null when the model gave it
+ * @param readout θ⋆ (given or projected from f⋆)
  * @param diagnostics the regularity checks (all passed)
  * @param estimate the interaction ‖L(Z)‖² from Monte Carlo moments, with its jackknife
  * @param sigma2 σ²
@@ -19,6 +20,7 @@ public record ModelLaw(
     String model,
     double[] truth,
     PretrainingFit truthSearch,
+    Readout readout,
     ModelDiagnostics diagnostics,
     InteractionEstimate estimate,
     double sigma2) {
