@@ -110,6 +110,11 @@ public final class TiedAutoencoder implements DifferentiableModel {
     return new TiedAutoencoder(cov, 2, new double[] {1, -0.7}, 0.25);
   }
 
+  /** U_kᵀ (k × d, row-major): the rows are the top-k eigenvectors of Σ, a minimiser of the loss. */
+  public double[] principal() {
+    return principal.clone();
+  }
+
   @Override
   public String name() {
     return "tied-autoencoder";
