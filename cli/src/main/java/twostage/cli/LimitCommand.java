@@ -7,13 +7,14 @@ import picocli.CommandLine.Command;
     name = "limit",
     mixinStandardHelpOptions = true,
     description = "Limit law of n(R - sigma^2): sigma^2 d_eff + ||L(Z)||^2 / alpha (Theorem 5.1).",
-    subcommands = {LimitGmmCommand.class, LimitSpectralCommand.class, LimitFactorCommand.class})
+    subcommands = {LimitGmmCommand.class, LimitSpectralCommand.class, LimitFactorCommand.class,
+      LimitMomentsCommand.class})
 public final class LimitCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a model is required: gmm, spectral or factor");
+        spec.commandLine(), "a model is required: gmm, spectral, factor or moments");
   }
 }

@@ -32,6 +32,11 @@ public final class LimitFactorCommand implements Callable<Integer> {
 
   @Mixin RunOptions run;
 
+  @picocli.CommandLine.Option(names = "--export-moments",
+      description = "Also write the exact H, S, E[psi psi'], E[psi J'], E[J J'] and orbit basis as CSV into this"
+          + " directory (read back by 'limit moments').")
+  java.nio.file.Path exportMoments;
+
   @Override
   public Integer call() {
     moments.validate(spec);
@@ -40,6 +45,11 @@ public final class LimitFactorCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     AsymptoticEngine engine = new AsymptoticEngine();
     FactorLimitResult exact = FactorLimit.exact(engine, inst);
+    if (exportMoments != null) {
+      twostage.models.factor.FactorModel fm = twostage.models.factor.FactorModel.of(inst);
+      LimitMomentsCommand.write(exportMoments, twostage.models.factor.FactorPretraining.moments(fm),
+          twostage.models.factor.FactorDownstream.moments(fm), twostage.models.factor.FactorPretraining.orbitBasis(fm));
+    }
     ReportedInteraction reported = moments.interaction(exact.exact(), run, runner -> FactorLimit.monteCarlo(
         engine, inst, moments.preSamples, moments.samples, MonteCarloMoments.DEFAULT_GROUPS, run.seed, runner));
     Interaction interaction = reported.interaction();
