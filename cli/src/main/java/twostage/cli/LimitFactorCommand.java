@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import twostage.models.factor.FactorInstance;
 import twostage.models.factor.FactorLimit;
-import twostage.models.factor.FactorLimitResult;
+import twostage.errata.factor.FactorClaims;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.Interaction;
 import twostage.theory.MonteCarloMoments;
@@ -44,7 +44,7 @@ public final class LimitFactorCommand implements Callable<Integer> {
     FactorInstance inst = factor.instance(spec);
     long t0 = System.nanoTime();
     AsymptoticEngine engine = new AsymptoticEngine();
-    FactorLimitResult exact = FactorLimit.exact(engine, inst);
+    FactorClaims exact = FactorClaims.of(engine, inst);
     if (exportMoments != null) {
       twostage.models.factor.FactorModel fm = twostage.models.factor.FactorModel.of(inst);
       LimitMomentsCommand.write(exportMoments, twostage.models.factor.FactorPretraining.moments(fm),
