@@ -114,6 +114,15 @@ public interface DifferentiableModel {
     return null;
   }
 
+  /**
+   * The model's own pre-training estimator (a closed form, EM, ...) for w⋆ and the orbit tangent at w⋆
+   * (q × o), or null for the default damped Newton on the empirical loss
+   * ({@link EmpiricalRiskEstimator}).
+   */
+  default PretrainingEstimator estimator(double[] truth, org.ejml.data.DMatrixRMaj orbit) {
+    return null;
+  }
+
   /** Hand-written derivatives that replace the automatic ones (for speed), or null. */
   default Derivatives handDerivatives() {
     return null;

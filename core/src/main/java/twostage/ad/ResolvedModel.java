@@ -38,12 +38,16 @@ public record ResolvedModel(
     return diagnostics.orbit().basis();
   }
 
-  /** The default estimator: damped Newton on the empirical loss from w⋆ on the horizontal slice. */
+  /**
+   * The model's own estimator when it has one, else the default: damped Newton on the empirical loss
+   * from w⋆ on the horizontal slice.
+   */
   public PretrainingEstimator defaultEstimator() {
-    return new EmpiricalRiskEstimator(model, derivatives, truth, orbit(), new NewtonMinimizer());
+    PretrainingEstimator own = model.estimator(truth.clone(), orbit().copy());
+    return own != null ? own : new EmpiricalRiskEstimator(model, derivatives, truth, orbit(), new NewtonMinimizer());
   }
 
-  /** The model in the simulator with the default estimator. */
+  /** The model in the simulator with {@link #defaultEstimator()}. */
   public AdTwoStageModel twoStage(long populationSamples) {
     return twoStage(defaultEstimator(), populationSamples);
   }
