@@ -49,10 +49,16 @@ public final class ModelChecks {
     double hMax = Math.max(Sym.maxAbs(h), Double.MIN_NORMAL);
     double hOrbit = o.numCols == 0 ? 0 : Sym.maxAbs(times(h, o)) / hMax;
     DMatrixRMaj basis = new AsymptoticEngine().horizontalBasis(h, o);
-    double[] hb = SymmetricEigen.of(Sym.congruence(basis, h)).values();
+    SymmetricEigen hbEig = SymmetricEigen.of(Sym.congruence(basis, h));
+    double[] hb = hbEig.values();
     double hTop = Math.max(SymmetricEigen.of(h).values()[0], Double.MIN_NORMAL);
     double hOff = hb.length == 0 ? Double.POSITIVE_INFINITY : hb[hb.length - 1] / hTop;
-    double hThreshold = Math.max(tolerance, 10 * hOrbit);
+    double hThreshold = tolerance;
+    if (hb.length > 0 && !pilot.hessianGroups().isEmpty()) {
+      DMatrixRMaj weakest = times(basis, hbEig.trailing(hb.length - 1));
+      hThreshold = Math.max(tolerance,
+          OrbitFinder.STANDARD_ERRORS * pilot.hessianStdError(OrbitFinder.column(weakest, 0)) / hTop);
+    }
     double sOrbit = o.numCols == 0 ? 0
         : Sym.maxAbs(times(s, o)) / Math.max(Sym.maxAbs(s), Double.MIN_NORMAL);
 

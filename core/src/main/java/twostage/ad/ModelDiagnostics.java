@@ -16,7 +16,8 @@ import twostage.theory.RegularityException;
  *     when ∇E ℓ(w⋆) = 0
  * @param gradientThreshold exact: the tolerance; Monte Carlo: the χ² quantile at 1 − {@link #LEVEL}
  * @param hessianOffOrbit smallest eigenvalue of H on the horizontal space / largest eigenvalue of H
- * @param hessianThreshold the bound it must exceed: max(tolerance, 10 × hessianOrbitResidual)
+ * @param hessianThreshold the bound it must exceed: the tolerance, or for a sampled H
+ *     {@link OrbitFinder#STANDARD_ERRORS} standard errors of that eigenvalue if larger
  * @param hessianOrbitResidual ‖H O‖_max / ‖H‖_max on the orbit basis O (0 exactly; O(N^{-1/2}) when H
  *     is sampled, which then measures its noise)
  * @param scoreOrbitResidual ‖S O‖_max / ‖S‖_max (0 when the score is orthogonal to the orbit)

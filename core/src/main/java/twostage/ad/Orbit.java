@@ -7,10 +7,12 @@ import org.ejml.data.DMatrixRMaj;
  *
  * @param basis orthonormal columns spanning the orbit tangent (q × o; o = 0 when there is none)
  * @param source where the directions come from
- * @param matrix the name of the matrix whose spectrum is reported ("H" or "S")
+ * @param matrix the matrix whose spectrum is reported ("H", "H = S", or "sampled H on the null space of
+ *     S")
  * @param tolerance relative eigenvalue tolerance of the null space
- * @param eigenvalues that matrix's eigenvalues divided by the largest, largest first
- * @param gap smallest kept eigenvalue / largest null one (both relative; +∞ when o = 0 or o = q)
+ * @param eigenvalues that spectrum divided by the largest eigenvalue of H, largest first
+ * @param gap smallest kept |eigenvalue| / largest null one (+∞ when none is kept or none is null)
+ * @param nullity the number of null directions found (the orbit's dimension unless declared)
  * @param declaredMismatch for declared directions, the largest sine of the principal angles between
  *     the declared span and the null space found (0 when they agree, NaN when none was declared)
  */
@@ -21,6 +23,7 @@ public record Orbit(
     double tolerance,
     double[] eigenvalues,
     double gap,
+    int nullity,
     double declaredMismatch) {
 
   /** Where the orbit directions come from. */
@@ -28,8 +31,8 @@ public record Orbit(
     /** Null space of H (exact H, or H = S for a declared MLE). */
     HESSIAN_NULL_SPACE,
     /**
-     * Null space of S, when H is a Monte Carlo average of per-sample Hessians: per-sample scores are
-     * exactly orthogonal to the orbit, while a sampled H is so only up to O(N^{-1/2}).
+     * When H is a Monte Carlo average of per-sample Hessians: the null space of H within the null space
+     * of S (see {@link OrbitFinder}).
      */
     SCORE_NULL_SPACE,
     /** The model's declared generator directions, cross-checked against the null space. */
@@ -39,16 +42,5 @@ public record Orbit(
   /** o, the number of orbit directions. */
   public int dimension() {
     return basis.numCols;
-  }
-
-  /** Number of null eigenvalues of the reported matrix at the tolerance. */
-  public int nullity() {
-    int n = 0;
-    for (double v : eigenvalues) {
-      if (Math.abs(v) <= tolerance) {
-        n++;
-      }
-    }
-    return n;
   }
 }

@@ -20,6 +20,8 @@ import twostage.random.Streams;
  * @param scoreCovariance S
  * @param hessian H (S for a declared MLE)
  * @param hessianExact H and ḡ are exact (sufficient statistic with a population mean)
+ * @param hessianGroups when H is a Monte Carlo average of per-sample Hessians, the average within each
+ *     of the {@value #GROUPS} groups (their spread gives the standard error of any vᵀHv); else empty
  * @param downstreamSamples samples behind the downstream moments
  * @param featureGram Σψ (p × p)
  * @param featureJacobianCross E[ψ vec(K)ᵀ] (p × pq, vec row-major: index a·q + b is K_ab)
@@ -31,6 +33,7 @@ public record PilotMoments(
     DMatrixRMaj scoreCovariance,
     DMatrixRMaj hessian,
     boolean hessianExact,
+    List<DMatrixRMaj> hessianGroups,
     long downstreamSamples,
     DMatrixRMaj featureGram,
     DMatrixRMaj featureJacobianCross,
@@ -38,7 +41,8 @@ public record PilotMoments(
 
   private static final long PRE_STAGE = 11;
   private static final long DOWN_STAGE = 12;
-  private static final int GROUPS = 8;
+  /** Number of groups of each pass. */
+  public static final int GROUPS = 16;
   private static final int BLOCK = 256;
 
   /** Runs both passes at w with {@code pre} and {@code down} samples. */
@@ -100,6 +104,12 @@ public record PilotMoments(
     }
     DMatrixRMaj s = matrix(total, q, q, q, pre);
     Sym.fillUpperFromLower(s);
+    List<DMatrixRMaj> groups = new java.util.ArrayList<>();
+    if (perSampleHessian) {
+      for (int g = 0; g < GROUPS; g++) {
+        groups.add(Sym.symmetrized(matrix(preSums.get(g), q + q * q, q, q, share(pre, g))));
+      }
+    }
     DMatrixRMaj h;
     if (exact) {
       Objective f = Objective.of(stat, population, q);
@@ -151,7 +161,36 @@ public record PilotMoments(
     DMatrixRMaj cross = matrix(dt, p * p, p, pq, down);
     DMatrixRMaj kGram = matrix(dt, p * p + p * pq, pq, pq, down);
     Sym.fillUpperFromLower(kGram);
-    return new PilotMoments(pre, meanScore, s, h, exact, down, psiGram, cross, kGram);
+    return new PilotMoments(pre, meanScore, s, h, exact, List.copyOf(groups), down, psiGram, cross, kGram);
+  }
+
+  /**
+   * The standard error of vᵀHv over the groups (sd of the group values / √groups); 0 when H is not
+   * sampled per group.
+   */
+  public double hessianStdError(double[] v) {
+    int n = hessianGroups.size();
+    if (n < 2) {
+      return 0;
+    }
+    double[] t = new double[n];
+    double mean = 0;
+    for (int g = 0; g < n; g++) {
+      DMatrixRMaj h = hessianGroups.get(g);
+      double s = 0;
+      for (int i = 0; i < v.length; i++) {
+        for (int j = 0; j < v.length; j++) {
+          s += v[i] * h.get(i, j) * v[j];
+        }
+      }
+      t[g] = s;
+      mean += s / n;
+    }
+    double ss = 0;
+    for (double x : t) {
+      ss += (x - mean) * (x - mean);
+    }
+    return Math.sqrt(ss / (n - 1) / n);
   }
 
   private static long share(long total, int g) {

@@ -13,7 +13,7 @@ import twostage.theory.LimitLaw;
 class OwnModelDocExampleTest {
 
   /** MLE of the mean of N(w, 1); Gaussian-bump feature exp(−(x − w)²/2); θ⋆ = 1, w⋆ = 0, x ~ N(0, 1). */
-  static final class GaussianBump implements DifferentiableModel {
+  static class GaussianBump implements DifferentiableModel {
     @Override public String name() { return "gaussian-bump"; }
     @Override public int parameterDimension() { return 1; }
     @Override public int featureDimension() { return 1; }
