@@ -1,6 +1,14 @@
 package twostage.ad;
 
+import twostage.baseline.BaselineProblem;
+import twostage.baseline.LocalChart;
+import twostage.exec.Runner;
+import twostage.random.Streams;
+import twostage.stats.GroupedSums;
+import twostage.theory.DownstreamMoments;
 import twostage.theory.DownstreamSampler;
+import twostage.theory.MonteCarloMoments;
+import twostage.theory.TangentRank;
 import twostage.theory.ScoreSampler;
 
 /**
@@ -55,5 +63,27 @@ public record ResolvedModel(
   /** The model in the simulator with a given estimator. */
   public AdTwoStageModel twoStage(PretrainingEstimator estimator, long populationSamples) {
     return new AdTwoStageModel(model, derivatives, truth, readout.theta(), estimator, populationSamples);
+  }
+
+  /** Σψ, C and E[JJᵀ] at w⋆ from {@code samples} Monte Carlo draws (the law's downstream stream). */
+  public DownstreamMoments downstreamMoments(long samples, long seed, Runner runner) {
+    GroupedSums sums = MonteCarloMoments.downstream(
+        downstreamSampler(), samples, MonteCarloMoments.DEFAULT_GROUPS, seed, runner);
+    return MonteCarloMoments.toDownstream(sums.mean(), model.featureDimension(), model.parameterDimension());
+  }
+
+  /** d_base, the rank of the joint Gram of [ψ; J] (end of Section 5), from {@code samples} draws. */
+  public TangentRank baseRank(long samples, double tolerance, long seed, Runner runner) {
+    return TangentRank.baseline(downstreamMoments(samples, seed, runner), tolerance);
+  }
+
+  /** The downstream-only baseline problem of {@link AdBaseline} at (θ⋆, w⋆). */
+  public BaselineProblem baseline() {
+    return AdBaseline.problem(this);
+  }
+
+  /** The local chart of the downstream-only class at (θ⋆, w⋆) from {@code samples} design points. */
+  public LocalChart chart(int samples, double tolerance, long seed) {
+    return LocalChart.at(baseline(), samples, tolerance, Streams.of(seed, 31));
   }
 }

@@ -51,4 +51,14 @@ class AdBaselineTest {
       assertThat(Math.abs(ad[i] - fd[i])).isLessThan(1e-8 * Math.max(1, Math.abs(fd[i])));
     }
   }
+
+  @Test
+  void autoencoderBaseRankIsTheDimensionOfAllLinearFunctions() {
+    ResolvedModel r = ModelAnalysis.resolve(twostage.ad.examples.TiedAutoencoder.example(),
+        AnalysisOptions.defaults().withPilot(2_000, 2_000), 1, new SequentialRunner());
+    TangentRank base = r.baseRank(20_000, TangentRank.DEFAULT_TOLERANCE, 3, new SequentialRunner());
+    assertThat(base.rank()).isEqualTo(4); // {x -> theta'Ax} is every linear function of x in R^4
+    assertThat(base.gap()).isGreaterThan(1e6);
+    assertThat(r.chart(20_000, TangentRank.DEFAULT_TOLERANCE, 3).dimension()).isEqualTo(4);
+  }
 }
