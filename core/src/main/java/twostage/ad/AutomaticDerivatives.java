@@ -75,7 +75,7 @@ public final class AutomaticDerivatives implements Derivatives {
     Gradient[] f = model.features(variables(w), x);
     int p = model.featureDimension();
     if (f.length != p) {
-      throw new IllegalStateException(
+      throw new IllegalArgumentException(
           model.name() + ": features returned " + f.length + " values, featureDimension() is " + p);
     }
     for (int a = 0; a < p; a++) {

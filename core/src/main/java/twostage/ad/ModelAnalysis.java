@@ -96,16 +96,15 @@ public final class ModelAnalysis {
       }
     };
     var pop = Moments.monteCarlo(sampler, Streams.of(seed, READOUT_STAGE), samples);
-    double[] f = new double[(int) samples];
-    double[] phi = new double[(int) samples * p];
-    sampler.draw(Streams.of(seed, READOUT_STAGE), (int) samples, phi, f);
-    double ff = 0;
-    for (double v : f) {
-      ff += v * v;
+    double[] a = pop.coefficients();
+    double fit = 0; // aᵀΣa, so that E[f⋆²] = Rep + aᵀΣa on the same sample
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        fit += a[i] * pop.gram().get(i, j) * a[j];
+      }
     }
-    ff /= samples;
-    return new Readout(pop.coefficients(), true,
-        pop.representationError().value() / Math.max(ff, Double.MIN_NORMAL), samples);
+    double rep = pop.representationError().value();
+    return new Readout(a, true, rep / Math.max(rep + fit, Double.MIN_NORMAL), samples);
   }
 
   /** The pilot passes, the orbit and the checks at (w⋆, θ⋆), without refusing anything. */
