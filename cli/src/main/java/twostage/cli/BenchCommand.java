@@ -29,7 +29,8 @@ import twostage.theory.MonteCarloMoments;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmark one Gaussian-mixture point; prints timings and ratios.")
+    description = "Benchmark one Gaussian-mixture point; prints timings and ratios.",
+    subcommands = {BenchAdCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -23,8 +23,10 @@ import twostage.spi.CaseStudy;
     mixinStandardHelpOptions = true,
     description = {
       "The limit law of n(R - sigma^2): sigma^2 d_eff + E||L(Z)||^2/alpha, its weights lambda,",
-      "quantiles and the engine's regularity checks, for one instance of a registered model."
-    })
+      "quantiles and the engine's regularity checks, for one instance of a registered model;",
+      "'limit moments' reads the moments of a model that lives elsewhere (PyTorch, JAX, R) from CSV files."
+    },
+    subcommands = {LimitMomentsCommand.class})
 public final class LimitCommand implements Runnable, ModelFaces.Parent {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -49,6 +51,11 @@ public final class LimitCommand implements Runnable, ModelFaces.Parent {
         description = "Levels of the quantiles of E_alpha, in (0, 1) (default: 0.5,0.9,0.95,0.99).")
     List<Double> quantiles;
 
+    @Option(names = "--export-moments", paramLabel = "DIR",
+        description = "Also write the exact engine inputs (H, S, E[psi psi'], E[psi J'], E[J J'], orbit) as CSV "
+            + "files into DIR, in the format 'limit moments' reads.")
+    java.nio.file.Path exportMoments;
+
     @Mixin RunOptions run;
 
     Face(CaseStudy study) {
@@ -58,6 +65,12 @@ public final class LimitCommand implements Runnable, ModelFaces.Parent {
     @Override
     public Integer call() {
       ModelSpec m = model();
+      if (exportMoments != null) {
+        var inputs = m.instance().exactInputs().orElseThrow(() -> new IllegalArgumentException(
+            "--export-moments needs exact moments; model " + m.model() + " has Monte Carlo moments only"));
+        OutputDirectory.usable("--export-moments", exportMoments);
+        LimitMomentsCommand.write(exportMoments, inputs.pretraining(), inputs.downstream(), inputs.orbit());
+      }
       LimitSpec ls = new LimitSpec(m, alpha, quantiles == null ? LimitSpec.DEFAULT_LEVELS : quantiles, run.seed);
       LimitResult r;
       try (TaskExecutor ex = Main.executor(run.threads())) {

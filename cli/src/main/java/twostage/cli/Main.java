@@ -29,7 +29,7 @@ import twostage.spi.Registry;
     },
     subcommands = {ReproduceCommand.class, LimitCommand.class, ValidateCommand.class, CheckCommand.class,
       CrossoverCommand.class, PlanCommand.class, SweepCommand.class, Figure2Command.class,
-      CompareCommand.class, BenchCommand.class})
+      CompareCommand.class, BenchCommand.class, CheckModelCommand.class})
 public final class Main implements Runnable {
   /** Environment variable with extra model jars or directories (path-separator separated). */
   public static final String MODEL_PATH_ENV = "TWOSTAGE_MODEL_PATH";
@@ -95,7 +95,7 @@ public final class Main implements Runnable {
     Registry registry = Registry.load(modelLoader(args));
     Models.use(registry);
     CommandLine cl = new CommandLine(new Main());
-    for (String name : List.of("limit", "validate", "check", "crossover", "plan", "sweep")) {
+    for (String name : List.of("limit", "validate", "check", "crossover", "plan", "sweep", "check-model")) {
       ModelFaces.register(cl.getSubcommands().get(name), registry);
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -21,12 +21,20 @@ final class ModelFaces {
   interface Parent {
     /** The face of {@code study} under this command. */
     ModelFace face(CaseStudy study);
+
+    /** Whether this command applies to {@code study} (all models by default). */
+    default boolean accepts(CaseStudy study) {
+      return true;
+    }
   }
 
   /** Adds a subcommand per model of {@code registry} to {@code parent} (whose user object is a {@link Parent}). */
   static void register(CommandLine parent, Registry registry) {
     Parent p = (Parent) parent.getCommand();
     for (CaseStudy study : registry.all()) {
+      if (!p.accepts(study)) {
+        continue;
+      }
       if (parent.getSubcommands().containsKey(study.name())) {
         throw new IllegalArgumentException("model '" + study.name() + "' clashes with the command "
             + parent.getCommandName() + " " + study.name());

@@ -24,11 +24,23 @@ public record LimitSpec(ModelSpec model, double alpha, List<Double> levels, long
       throw new IllegalArgumentException("--alpha must be between 1e-12 and 1e12 (E_alpha = sigma^2 d_eff "
           + "+ E||L||^2/alpha), got " + alpha);
     }
-    levels = List.copyOf(levels);
+    levels = checked(levels);
+  }
+
+  /**
+   * The quantile levels, checked.
+   *
+   * @throws IllegalArgumentException unless every level is in (0, 1)
+   */
+  public static List<Double> checked(List<Double> levels) {
+    if (levels.isEmpty()) {
+      throw new IllegalArgumentException("--quantile needs at least one level in (0, 1)");
+    }
     for (double p : levels) {
       if (!(p > 0 && p < 1)) {
         throw new IllegalArgumentException("--quantile levels must be in (0, 1), got " + p);
       }
     }
+    return List.copyOf(levels);
   }
 }

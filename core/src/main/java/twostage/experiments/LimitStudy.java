@@ -22,7 +22,12 @@ public final class LimitStudy {
   /** The result for an already computed estimate. */
   public static LimitResult result(
       ModelInstance m, LimitEstimate est, double alpha, List<Double> levels, double seconds) {
-    double sigma2 = m.sigma2();
+    return result(m.model(), m.description(), m.sigma2(), est, alpha, levels, seconds);
+  }
+
+  /** The result for an estimate that no registered model produced (e.g. moments read from files). */
+  public static LimitResult result(String model, java.util.Map<String, Object> parameters, double sigma2,
+      LimitEstimate est, double alpha, List<Double> levels, double seconds) {
     LimitLaw law = LimitLaw.of(sigma2, alpha, est.interaction());
     List<Double> q = new ArrayList<>();
     for (double p : levels) {
@@ -30,7 +35,7 @@ public final class LimitStudy {
     }
     LimitResult.Law summary = new LimitResult.Law(law.shift(), law.shift() + est.mean().value() / alpha,
         est.mean().stdError() / alpha, law.variance(), levels, q);
-    return new LimitResult(m.model(), m.description(), sigma2, alpha, est, summary, seconds);
+    return new LimitResult(model, parameters, sigma2, alpha, est, summary, seconds);
   }
 
   /** A task that computes one limit on a single thread (one point of a sweep). */

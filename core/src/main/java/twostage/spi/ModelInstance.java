@@ -34,6 +34,14 @@ public interface ModelInstance {
   LimitEstimate limit(Settings settings, long seed, Runner runner);
 
   /**
+   * The engine's inputs in closed form (H, S, Σψ, C, E[JJᵀ], orbit), when the model has them; empty for
+   * models whose moments are Monte Carlo estimates.
+   */
+  default java.util.Optional<twostage.theory.LimitInputs> exactInputs() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Expected relative cost of {@link #limit} with these settings (scheduling and progress only: the
    * expensive points of a sweep start first). The default treats every instance alike.
    */

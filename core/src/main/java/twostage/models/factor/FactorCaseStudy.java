@@ -140,6 +140,13 @@ public final class FactorCaseStudy implements CaseStudy {
     }
 
     @Override
+    public java.util.Optional<twostage.theory.LimitInputs> exactInputs() {
+      FactorModel model = FactorModel.of(instance);
+      return java.util.Optional.of(new twostage.theory.LimitInputs(FactorPretraining.moments(model),
+          FactorDownstream.moments(model), FactorPretraining.orbitBasis(model)));
+    }
+
+    @Override
     public TwoStageModel pipeline(Settings s) {
       return new FactorTwoStage(instance);
     }

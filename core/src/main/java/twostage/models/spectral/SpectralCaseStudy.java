@@ -128,6 +128,13 @@ public final class SpectralCaseStudy implements CaseStudy {
     }
 
     @Override
+    public java.util.Optional<twostage.theory.LimitInputs> exactInputs() {
+      SpectralGeometry g = SpectralGeometry.of(instance);
+      return java.util.Optional.of(new twostage.theory.LimitInputs(SpectralPopulation.pretraining(g),
+          SpectralPopulation.downstream(g), g.orbitBasis()));
+    }
+
+    @Override
     public TwoStageModel pipeline(Settings s) {
       return new SpectralTwoStage(instance);
     }
