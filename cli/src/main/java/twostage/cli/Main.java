@@ -3,6 +3,7 @@ package twostage.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import twostage.linalg.Blas;
 
 /** Entry point of the {@code twostage} command line. */
 @Command(
@@ -60,6 +61,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    Blas.preload();
     System.exit(execute(args));
   }
 }
