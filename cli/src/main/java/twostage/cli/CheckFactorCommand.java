@@ -9,10 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import twostage.exec.ThreadPoolRunner;
-import twostage.models.factor.FactorCheck;
-import twostage.models.factor.FactorCheckResult;
+import twostage.errata.factor.FactorCheck;
+import twostage.errata.factor.FactorCheckResult;
 import twostage.models.factor.FactorInstance;
-import twostage.models.factor.LargeMResult;
+import twostage.errata.factor.LargeMResult;
 
 /** {@code twostage check factor}: PPCA at large m against the engine's law and Corollary 6.4. */
 @Command(

@@ -9,14 +9,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import twostage.exec.ThreadPoolRunner;
-import twostage.models.spectral.ClosedForm;
+import twostage.errata.ClosedFormLaw;
 import twostage.models.spectral.LargeMCheck;
-import twostage.models.spectral.SpectralLimitReport;
+import twostage.errata.spectral.SpectralClaims;
 import twostage.models.spectral.SpectralInstance;
 import twostage.models.spectral.SpectralLargeM;
 import twostage.models.spectral.SpectralLimit;
 import twostage.stats.WeightedChiSquare;
 import twostage.theory.Interaction;
+import twostage.stats.Kolmogorov;
 
 /** {@code twostage check spectral}: the empirical minimiser at large m against the engine's law. */
 @Command(
@@ -73,7 +74,7 @@ public final class CheckSpectralCommand implements Callable<Integer> {
     eng.set("quantiles", eq);
     eng.put("ks", res.ksDistance());
     eng.put("meanZ", z);
-    ClosedForm paperForm = SpectralLimitReport.of(inst).paperClosedForm();
+    ClosedFormLaw paperForm = SpectralClaims.of(inst).paperClosedForm();
     double ksPaper = Double.NaN;
     if (paperForm != null) {
       double[] sorted = res.scaledRisks().clone();

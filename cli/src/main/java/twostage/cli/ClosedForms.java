@@ -1,7 +1,7 @@
 package twostage.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import twostage.models.factor.ClosedFormLaw;
+import twostage.errata.ClosedFormLaw;
 
 /** JSON views of closed-form laws c²χ²_r (paper as printed, corrected). */
 final class ClosedForms {
@@ -10,9 +10,9 @@ final class ClosedForms {
   static ObjectNode json(ClosedFormLaw law, int length, double relativeWeightError) {
     ObjectNode o = Json.object();
     o.put("label", law.label());
-    o.put("formula", law.formula());
+    o.put("formula", law.source());
     o.put("mean", law.mean());
-    o.put("weight", law.weight());
+    o.put("weight", law.commonWeight());
     o.put("degreesOfFreedom", law.degreesOfFreedom());
     o.set("weights", Json.array(law.weights(length)));
     o.put("maxRelativeWeightErrorVsEngine", relativeWeightError);

@@ -18,8 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import twostage.models.factor.FactorPriorArt;
-import twostage.models.factor.PriorArtRow;
+import twostage.errata.factor.FactorPriorArt;
+import twostage.errata.factor.FactorPriorArtRow;
 import twostage.report.Charts;
 
 /** {@code twostage compare factor}: Ge et al. (2024, Thm 4.4) beside the exact asymptotic term. */
@@ -52,7 +52,7 @@ public final class CompareFactorCommand implements Callable<Integer> {
     Check.atLeast(spec, "--k", k, 1);
     Check.rule(spec, d > k, "--d must be > --k, got d=" + d + ", k=" + k);
     Check.positive(spec, "--alpha", alpha);
-    List<PriorArtRow> rows = FactorPriorArt.standardSweep(d, k, alpha, run.seed);
+    List<FactorPriorArtRow> rows = FactorPriorArt.standardSweep(d, k, alpha, run.seed);
     ObjectNode root = Json.object();
     root.put("model", "factor");
     ObjectNode params = root.putObject("params");
@@ -61,7 +61,7 @@ public final class CompareFactorCommand implements Callable<Integer> {
     params.put("alpha", alpha);
     params.put("seed", run.seed);
     ArrayNode arr = root.putArray("rows");
-    for (PriorArtRow r : rows) {
+    for (FactorPriorArtRow r : rows) {
       ObjectNode o = Json.MAPPER.valueToTree(r);
       o.put("exactOverPaperSharper", r.exactOverPaperSharper());
       o.put("exactOverGe", r.exactOverGe());
@@ -76,7 +76,7 @@ public final class CompareFactorCommand implements Callable<Integer> {
           d, k, alpha);
       w.printf(Locale.ROOT, "  %-16s %8s %8s %11s %11s %11s %11s %11s %11s%n", "instance", "||A*||", "s_min",
           "Ge et al.", "exact", "paper 6.4", "corrected", "paper bnd", "exact/pbnd");
-      for (PriorArtRow r : rows) {
+      for (FactorPriorArtRow r : rows) {
         w.printf(Locale.ROOT, "  %-16s %8.3g %8.3g %11.4g %11.4g %11.4g %11.4g %11.4g %11.3g%n", r.label(),
             r.opNorm(), r.sigmaMin(), r.geBound(), r.exactMean(), r.paperMean(), r.correctedMean(),
             r.paperSharperBound(), r.exactOverPaperSharper());
@@ -97,21 +97,21 @@ public final class CompareFactorCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void plot(List<PriorArtRow> rows, String xField, String xLabel, Path base) {
+  private void plot(List<FactorPriorArtRow> rows, String xField, String xLabel, Path base) {
     double[] x = rows.stream().mapToDouble(r -> xField.equals("opNorm") ? r.opNorm() : r.sigmaMin()).toArray();
     XYChart c = new XYChartBuilder().width(760).height(520)
         .title("Factor model, d=" + d + ", k=" + k + ", alpha=" + alpha + ": scaled excess risk terms")
         .xAxisTitle(xLabel).yAxisTitle("E_mn = n(R - sigma^2)  (log scale)").build();
     Charts.style(c);
     c.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
-    c.addSeries("Ge et al. (Thm 4.4)", x, rows.stream().mapToDouble(PriorArtRow::geBound).toArray())
+    c.addSeries("Ge et al. (Thm 4.4)", x, rows.stream().mapToDouble(FactorPriorArtRow::geBound).toArray())
         .setMarker(SeriesMarkers.SQUARE);
-    c.addSeries("exact (engine = corrected)", x, rows.stream().mapToDouble(PriorArtRow::exactMean).toArray())
+    c.addSeries("exact (engine = corrected)", x, rows.stream().mapToDouble(FactorPriorArtRow::exactMean).toArray())
         .setMarker(SeriesMarkers.CIRCLE);
-    c.addSeries("paper Cor. 6.4 as printed", x, rows.stream().mapToDouble(PriorArtRow::paperMean).toArray())
+    c.addSeries("paper Cor. 6.4 as printed", x, rows.stream().mapToDouble(FactorPriorArtRow::paperMean).toArray())
         .setMarker(SeriesMarkers.DIAMOND);
     c.addSeries("paper's 'sharper bound'", x,
-        rows.stream().mapToDouble(PriorArtRow::paperSharperBound).toArray()).setMarker(SeriesMarkers.TRIANGLE_UP);
+        rows.stream().mapToDouble(FactorPriorArtRow::paperSharperBound).toArray()).setMarker(SeriesMarkers.TRIANGLE_UP);
     Charts.save(c, base);
   }
 }

@@ -18,8 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import twostage.models.spectral.PriorArtRow;
-import twostage.models.spectral.SpectralPriorArt;
+import twostage.errata.spectral.SpectralPriorArtRow;
+import twostage.errata.spectral.SpectralPriorArt;
 import twostage.report.Charts;
 
 /** {@code twostage compare spectral}: Cabannes et al. (2023, Thm 4) beside the exact interaction. */
@@ -57,7 +57,7 @@ public final class CompareSpectralCommand implements Callable<Integer> {
       Check.atLeast(spec, "--ds", d, 2);
     }
     Check.atLeast(spec, "--engine-cap", engineCap, 0);
-    List<PriorArtRow> rows = SpectralPriorArt.grid(ks, ds, engineCap);
+    List<SpectralPriorArtRow> rows = SpectralPriorArt.grid(ks, ds, engineCap);
     ObjectNode root = Json.object();
     root.put("model", "spectral");
     ArrayNode arr = root.putArray("rows");
@@ -69,7 +69,7 @@ public final class CompareSpectralCommand implements Callable<Integer> {
       w.println("twostage compare spectral  (Corollary 6.3 instance; pre-training terms on the E_mn scale, alpha = 1)");
       w.printf(Locale.ROOT, "  %3s %4s %12s %12s %12s %12s %12s %10s %10s%n", "k", "d", "Cabannes(p)",
           "Cabannes(c)", "E||L||^2 p", "E||L||^2 c", "E||L||^2 ex", "ratio p", "ratio c");
-      for (PriorArtRow r : rows) {
+      for (SpectralPriorArtRow r : rows) {
         if (r.k() >= r.d()) {
           continue;
         }
@@ -92,21 +92,21 @@ public final class CompareSpectralCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void plot(List<PriorArtRow> rows, Path base) {
+  private void plot(List<SpectralPriorArtRow> rows, Path base) {
     XYChart c = new XYChartBuilder().width(760).height(520)
         .title("Spectral model: Cabannes et al. term / exact interaction E||L(Z)||^2")
         .xAxisTitle("d").yAxisTitle("ratio (log scale)").build();
     Charts.style(c);
     c.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
     for (int k : ks) {
-      List<PriorArtRow> sub = rows.stream().filter(r -> r.k() == k && r.k() < r.d()).toList();
+      List<SpectralPriorArtRow> sub = rows.stream().filter(r -> r.k() == k && r.k() < r.d()).toList();
       if (sub.isEmpty()) {
         continue;
       }
-      double[] x = sub.stream().mapToDouble(PriorArtRow::d).toArray();
-      c.addSeries("k=" + k + " corrected", x, sub.stream().mapToDouble(PriorArtRow::ratioCorrected).toArray())
+      double[] x = sub.stream().mapToDouble(SpectralPriorArtRow::d).toArray();
+      c.addSeries("k=" + k + " corrected", x, sub.stream().mapToDouble(SpectralPriorArtRow::ratioCorrected).toArray())
           .setMarker(SeriesMarkers.CIRCLE);
-      c.addSeries("k=" + k + " paper", x, sub.stream().mapToDouble(PriorArtRow::ratioPaper).toArray())
+      c.addSeries("k=" + k + " paper", x, sub.stream().mapToDouble(SpectralPriorArtRow::ratioPaper).toArray())
           .setMarker(SeriesMarkers.DIAMOND);
     }
     Charts.save(c, base);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import twostage.models.factor.FactorInstance;
 import twostage.models.factor.FactorLimit;
-import twostage.models.factor.FactorLimitResult;
+import twostage.errata.factor.FactorClaims;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.Interaction;
 import twostage.theory.MonteCarloMoments;
@@ -39,7 +39,7 @@ public final class LimitFactorCommand implements Callable<Integer> {
     FactorInstance inst = factor.instance(spec);
     long t0 = System.nanoTime();
     AsymptoticEngine engine = new AsymptoticEngine();
-    FactorLimitResult exact = FactorLimit.exact(engine, inst);
+    FactorClaims exact = FactorClaims.of(engine, inst);
     ReportedInteraction reported = moments.interaction(exact.exact(), run, runner -> FactorLimit.monteCarlo(
         engine, inst, moments.preSamples, moments.samples, MonteCarloMoments.DEFAULT_GROUPS, run.seed, runner));
     Interaction interaction = reported.interaction();

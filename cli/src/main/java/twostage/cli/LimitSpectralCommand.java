@@ -8,10 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import twostage.models.spectral.ClosedForm;
+import twostage.errata.ClosedFormLaw;
 import twostage.models.spectral.SpectralInstance;
 import twostage.models.spectral.SpectralLimit;
-import twostage.models.spectral.SpectralLimitReport;
+import twostage.errata.spectral.SpectralClaims;
 import twostage.theory.Interaction;
 import twostage.theory.MonteCarloMoments;
 
@@ -38,7 +38,7 @@ public final class LimitSpectralCommand implements Callable<Integer> {
     double alpha = moments.alpha;
     SpectralInstance inst = spectral.instance(spec);
     long t0 = System.nanoTime();
-    SpectralLimitReport rep = SpectralLimitReport.of(inst);
+    SpectralClaims rep = SpectralClaims.of(inst);
     ReportedInteraction reported = moments.interaction(SpectralLimit.exact(inst), run, runner -> SpectralLimit
         .monteCarlo(inst, moments.preSamples, moments.samples, MonteCarloMoments.DEFAULT_GROUPS, run.seed, runner));
     Interaction interaction = reported.interaction();
@@ -66,7 +66,7 @@ public final class LimitSpectralCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static ObjectNode closedForm(ClosedForm f) {
+  private static ObjectNode closedForm(ClosedFormLaw f) {
     ObjectNode o = Json.object();
     if (f == null) {
       o.put("available", false);

@@ -5,6 +5,7 @@ import picocli.CommandLine.Option;
 import twostage.exec.ThreadPoolRunner;
 import twostage.theory.Interaction;
 import twostage.theory.InteractionEstimate;
+import twostage.exec.Runner;
 
 /** Options of the {@code limit} commands of the Gaussian models: α and how the moments are obtained. */
 public final class MomentOptions {

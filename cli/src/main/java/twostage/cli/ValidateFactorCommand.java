@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import twostage.models.factor.FactorInstance;
 import twostage.models.factor.FactorLimit;
 import twostage.models.factor.FactorModel;
-import twostage.simulate.FactorTwoStage;
+import twostage.models.factor.FactorTwoStage;
 import twostage.stats.Estimate;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.Interaction;

@@ -15,7 +15,7 @@ import twostage.models.mixture.MixtureEm;
 import twostage.models.mixture.MixtureInstance;
 import twostage.models.mixture.MixtureLimit;
 import twostage.models.mixture.MixtureReduction;
-import twostage.simulate.MixtureTwoStage;
+import twostage.models.mixture.MixtureTwoStage;
 import twostage.theory.Interaction;
 import twostage.theory.InteractionEstimate;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import twostage.models.spectral.SpectralInstance;
 import twostage.models.spectral.SpectralLimit;
-import twostage.simulate.SpectralTwoStage;
+import twostage.models.spectral.SpectralTwoStage;
 import twostage.stats.Estimate;
 import twostage.theory.Interaction;
 

@@ -15,6 +15,7 @@ import java.util.function.ToDoubleFunction;
 import twostage.cli.Json;
 import twostage.experiments.GmmPoint;
 import twostage.stats.TrendFit;
+import twostage.cli.Method;
 
 /**
  * The three panels of the paper's Figure 2 (Section 6.3, Appendix K): (a) K = 2..14 at d = 30, β = 2;

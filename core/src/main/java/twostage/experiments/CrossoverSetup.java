@@ -2,10 +2,10 @@ package twostage.experiments;
 
 import java.util.function.Supplier;
 import twostage.baseline.BaselineProblem;
-import twostage.baseline.FactorBaseline;
+import twostage.models.factor.FactorBaseline;
 import twostage.baseline.LocalChart;
-import twostage.baseline.MixtureBaseline;
-import twostage.baseline.SpectralBaseline;
+import twostage.models.mixture.MixtureBaseline;
+import twostage.models.spectral.SpectralBaseline;
 import twostage.exec.Runner;
 import twostage.models.factor.FactorDownstream;
 import twostage.models.factor.FactorInstance;

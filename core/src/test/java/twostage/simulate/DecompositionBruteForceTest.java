@@ -23,6 +23,7 @@ import twostage.models.mixture.MixtureProjectedSampler;
 import twostage.models.mixture.MixtureSampling;
 import twostage.random.Streams;
 import twostage.stats.Estimate;
+import twostage.models.factor.FactorTwoStage;
 
 /**
  * Proposition B.1 is exact: R − σ² from Rep + Leakage_n + Var_n equals a brute-force average of

@@ -11,6 +11,9 @@ import twostage.models.factor.FactorInstance;
 import twostage.models.mixture.MixtureEm;
 import twostage.models.mixture.MixtureInstance;
 import twostage.models.spectral.SpectralInstance;
+import twostage.models.factor.FactorTwoStage;
+import twostage.models.mixture.MixtureTwoStage;
+import twostage.models.spectral.SpectralTwoStage;
 
 /** A replicate is a pure function of (spec, seed, n, index): same numbers on 1 or 3 threads. */
 class DeterminismTest {

@@ -3,6 +3,7 @@ package twostage.models.mixture;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import twostage.linalg.SymmetricEigen;
 
 /**
  * The mixture problem written in the r⋆ intrinsic coordinates y = Bᵀx of the centred-mean subspace

@@ -69,7 +69,7 @@ public record SpectralGeometry(
   }
 
   /** Σ^{-1/2} of a positive definite Σ. */
-  static DMatrixRMaj inverseSqrt(DMatrixRMaj s) {
+  public static DMatrixRMaj inverseSqrt(DMatrixRMaj s) {
     return Sym.function(SymmetricEigen.of(s), -1.0, v -> 1.0 / Math.sqrt(v));
   }
 

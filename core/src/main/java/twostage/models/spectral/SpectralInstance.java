@@ -189,19 +189,19 @@ public record SpectralInstance(
         + ", sigma=" + sigma + "]";
   }
 
-  DMatrixRMaj sigmaPreMatrix() {
+  public DMatrixRMaj sigmaPreMatrix() {
     return new DMatrixRMaj(sigmaPre);
   }
 
-  DMatrixRMaj sigmaPlusMatrix() {
+  public DMatrixRMaj sigmaPlusMatrix() {
     return new DMatrixRMaj(sigmaPlus);
   }
 
-  DMatrixRMaj sigmaDownMatrix() {
+  public DMatrixRMaj sigmaDownMatrix() {
     return new DMatrixRMaj(sigmaDown);
   }
 
-  double betaAt(int i) {
+  public double betaAt(int i) {
     return beta[i];
   }
 

@@ -157,7 +157,7 @@ public final class SpectralPopulation {
   }
 
   /** Ṁ = EᵀA + AᵀE for the unit perturbation E = e_a e_bᵀ (d×d, symmetric). */
-  static DMatrixRMaj mdot(DMatrixRMaj a, int row, int col) {
+  public static DMatrixRMaj mdot(DMatrixRMaj a, int row, int col) {
     int d = a.numCols;
     DMatrixRMaj out = new DMatrixRMaj(d, d);
     for (int j = 0; j < d; j++) {
@@ -168,7 +168,7 @@ public final class SpectralPopulation {
     return out;
   }
 
-  static DMatrixRMaj mult(DMatrixRMaj x, DMatrixRMaj y) {
+  public static DMatrixRMaj mult(DMatrixRMaj x, DMatrixRMaj y) {
     DMatrixRMaj out = new DMatrixRMaj(x.numRows, y.numCols);
     CommonOps_DDRM.mult(x, y, out);
     return out;
@@ -204,7 +204,7 @@ public final class SpectralPopulation {
     return t;
   }
 
-  static DMatrixRMaj symmetrize(DMatrixRMaj s) {
+  public static DMatrixRMaj symmetrize(DMatrixRMaj s) {
     int n = s.numRows;
     DMatrixRMaj out = new DMatrixRMaj(n, n);
     for (int i = 0; i < n; i++) {

@@ -7,26 +7,29 @@ import twostage.exec.SequentialRunner;
 import twostage.exec.ThreadPoolRunner;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.InteractionEstimate;
+import twostage.errata.factor.Corollary64;
+import twostage.theory.MonteCarloInteraction;
+import twostage.errata.factor.FactorClaims;
 
 class FactorLimitTest {
   @Test
   void exactEngineAgreesWithCorrectedClosedFormNotWithThePrintedOne() {
     for (FactorInstance inst : FactorTestInstances.all()) {
-      FactorLimitResult r = FactorLimit.exact(inst);
+      FactorClaims r = FactorClaims.of(inst);
       assertThat(r.exact().dEff()).isEqualTo(inst.k());
       assertThat(r.exact().horizontalDimension()).isEqualTo(inst.d() * inst.k() - r.orbitDimension());
       assertThat(r.correctedWeightError()).isLessThan(1e-9);
       assertThat(Math.abs(r.exact().mean() - r.corrected().mean())).isLessThan(1e-9 * r.corrected().mean());
     }
     // the printed Corollary 6.4 is off by a factor ≥ 2 on three of the four instances
-    assertThat(FactorLimit.exact(FactorTestInstances.small()).paperWeightError()).isGreaterThan(0.5);
-    assertThat(FactorLimit.exact(FactorTestInstances.single()).paperWeightError()).isGreaterThan(0.5);
-    assertThat(FactorLimit.exact(FactorTestInstances.unequal()).paperWeightError()).isGreaterThan(0.5);
+    assertThat(FactorClaims.of(FactorTestInstances.small()).paperWeightError()).isGreaterThan(0.5);
+    assertThat(FactorClaims.of(FactorTestInstances.single()).paperWeightError()).isGreaterThan(0.5);
+    assertThat(FactorClaims.of(FactorTestInstances.unequal()).paperWeightError()).isGreaterThan(0.5);
   }
 
   @Test
   void extremeConditioningStillMatchesAndThePrintedFormIsOffSixtyfoldThere() {
-    FactorLimitResult r = FactorLimit.exact(FactorTestInstances.extreme());
+    FactorClaims r = FactorClaims.of(FactorTestInstances.extreme());
     assertThat(r.correctedWeightError()).isLessThan(1e-9);
     assertThat(Math.abs(r.exact().mean() - r.corrected().mean())).isLessThan(1e-9 * r.corrected().mean());
     // (d − k)·Σγ²/(s²(1 + s²)) = 5·(1/10100 + 1/2 + 1/0.0101) vs printed 5·(100/101 + 1/2 + 0.01/1.01)
@@ -47,8 +50,8 @@ class FactorLimitTest {
       paper += s[i] * s[i] * gamma[i] * gamma[i] / (1 + s[i] * s[i]);
       corrected += gamma[i] * gamma[i] / (s[i] * s[i] * (1 + s[i] * s[i]));
     }
-    assertThat(Corollary64.paper(model).weight()).isCloseTo(paper, org.assertj.core.api.Assertions.within(1e-12));
-    assertThat(Corollary64.corrected(model).weight())
+    assertThat(Corollary64.paper(model).commonWeight()).isCloseTo(paper, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(Corollary64.corrected(model).commonWeight())
         .isCloseTo(corrected, org.assertj.core.api.Assertions.within(1e-10 * corrected));
     assertThat(Corollary64.corrected(model).degreesOfFreedom()).isEqualTo(3);
   }
@@ -67,8 +70,8 @@ class FactorLimitTest {
     }
     double[] b = inst.beta();
     double[] bq = {c * b[0] + sn * b[1], -sn * b[0] + c * b[1]};
-    FactorLimitResult r1 = FactorLimit.exact(inst);
-    FactorLimitResult r2 = FactorLimit.exact(FactorInstance.of(aq, bq, inst.sigmaNu()));
+    FactorClaims r1 = FactorClaims.of(inst);
+    FactorClaims r2 = FactorClaims.of(FactorInstance.of(aq, bq, inst.sigmaNu()));
     assertThat(r2.exact().mean()).isCloseTo(r1.exact().mean(), org.assertj.core.api.Assertions.within(1e-10));
     assertThat(r2.sigmaSquared()).isCloseTo(r1.sigmaSquared(), org.assertj.core.api.Assertions.within(1e-12));
   }
@@ -78,7 +81,7 @@ class FactorLimitTest {
     AsymptoticEngine engine = new AsymptoticEngine();
     try (ThreadPoolRunner runner = new ThreadPoolRunner(2)) {
       for (FactorInstance inst : FactorTestInstances.all()) {
-        double exact = FactorLimit.exact(engine, inst).exact().mean();
+        double exact = FactorClaims.of(engine, inst).exact().mean();
         InteractionEstimate mc = FactorLimit.monteCarlo(engine, inst, 200_000, 200_000, 20, 21, runner);
         assertThat(Math.abs(mc.interactionMean().value() - exact))
             .as("instance d=%d k=%d: MC %s vs exact %s", inst.d(), inst.k(), mc.interactionMean(), exact)
@@ -95,7 +98,7 @@ class FactorLimitTest {
     try (ThreadPoolRunner runner = new ThreadPoolRunner(2)) {
       for (FactorInstance inst : java.util.List.of(FactorTestInstances.small(), FactorTestInstances.unequal())) {
         FactorModel model = FactorModel.of(inst);
-        double exact = FactorLimit.exact(engine, inst).exact().mean();
+        double exact = FactorClaims.of(engine, inst).exact().mean();
         InteractionEstimate mc = twostage.theory.MonteCarloInteraction.estimate(
             engine, FactorPretraining.mEstimatorSampler(model), 100_000,
             FactorDownstream.sampler(model), 100_000, FactorPretraining.orbitBasis(model), 20, 8, runner);

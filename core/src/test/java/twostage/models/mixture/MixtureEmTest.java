@@ -25,7 +25,7 @@ class MixtureEmTest {
     new MixtureSampling(inst.centres()).draw(Streams.of(3), m, x);
     MixtureEm.Fit plain = new MixtureEm(1e-11, 5000, false).fit(x, m, inst.centres());
     MixtureEm.Fit squarem = new MixtureEm(1e-11, 5000, true).fit(x, m, inst.centres());
-    double[] fisherInv = twostage.simulate.MixtureTwoStageAccess.inverseFisher(inst);
+    double[] fisherInv = MixtureTwoStage.inverseFisher(inst);
     MixtureEm.Fit scoring = new MixtureEm(1e-11, 5000, true).fitScoring(x, m, inst.centres(), fisherInv);
     assertThat(plain.converged() && squarem.converged() && scoring.converged()).isTrue();
     assertThat(maxDiff(plain.centres(), squarem.centres())).isLessThan(1e-8);

@@ -5,18 +5,18 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.linalg.Sym;
 
 /** Instances shared by the spectral tests. */
-final class SpectralFixtures {
+public final class SpectralFixtures {
   private SpectralFixtures() {}
 
   /** Diagonal, non-identity Σpre and Σdown, a negative whitened eigenvalue, β⋆ of mixed sign. */
-  static SpectralInstance diagonal() {
+  public static SpectralInstance diagonal() {
     return new SpectralInstance(
         diag(2, 1, 0.5, 1.5), diag(1.6, 0.3, 0.1, -0.3), diag(1, 2, 0.5, 1), 2,
         new double[] {1, -0.5}, 0.7);
   }
 
   /** A correlated instance: Σpre and Σ⁺pre share no eigenbasis, Σdown is correlated too (d=3, k=2). */
-  static SpectralInstance correlated() {
+  public static SpectralInstance correlated() {
     double[][] pre = {{1.5, 0.4, -0.2}, {0.4, 1.0, 0.3}, {-0.2, 0.3, 0.8}};
     // C = V diag(0.9, 0.5, 0.25) Vᵀ for a rotation V, Σ⁺ = Σ^{1/2} C Σ^{1/2}
     double[][] v = rotation(0.3, -0.7, 1.1);
@@ -41,7 +41,7 @@ final class SpectralFixtures {
   }
 
   /** A rotation of R³ from three angles. */
-  static double[][] rotation(double a, double b, double c) {
+  public static double[][] rotation(double a, double b, double c) {
     double[][] x = {{1, 0, 0}, {0, Math.cos(a), -Math.sin(a)}, {0, Math.sin(a), Math.cos(a)}};
     double[][] y = {{Math.cos(b), 0, Math.sin(b)}, {0, 1, 0}, {-Math.sin(b), 0, Math.cos(b)}};
     double[][] z = {{Math.cos(c), -Math.sin(c), 0}, {Math.sin(c), Math.cos(c), 0}, {0, 0, 1}};
@@ -49,7 +49,7 @@ final class SpectralFixtures {
   }
 
   /** A rotation of R^4 (two planar rotations composed). */
-  static double[][] rotation4() {
+  public static double[][] rotation4() {
     double[][] r = new double[4][4];
     double[][] three = rotation(0.4, 0.9, -0.5);
     for (int i = 0; i < 3; i++) {
@@ -61,7 +61,7 @@ final class SpectralFixtures {
     return mult(r, g);
   }
 
-  static double[][] diag(double... v) {
+  public static double[][] diag(double... v) {
     double[][] out = new double[v.length][v.length];
     for (int i = 0; i < v.length; i++) {
       out[i][i] = v[i];
@@ -69,7 +69,7 @@ final class SpectralFixtures {
     return out;
   }
 
-  static double[][] toArray(DMatrixRMaj m) {
+  public static double[][] toArray(DMatrixRMaj m) {
     double[][] out = new double[m.numRows][m.numCols];
     for (int i = 0; i < m.numRows; i++) {
       for (int j = 0; j < m.numCols; j++) {

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import twostage.linalg.SymmetricEigen;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.Interaction;
+import twostage.errata.spectral.SpectralCorrected;
+import twostage.errata.spectral.SpectralPaper;
+import twostage.errata.ClosedFormLaw;
 
 class SpectralLimitTest {
 
@@ -81,7 +84,7 @@ class SpectralLimitTest {
     };
     for (SpectralInstance inst : instances) {
       Interaction exact = SpectralLimit.exact(inst);
-      ClosedForm c = SpectralCorrected.weights(inst);
+      ClosedFormLaw c = SpectralCorrected.weights(inst);
       assertThat(exact.mean()).isCloseTo(c.mean(), within(1e-9 * c.mean()));
       for (int j = 0; j < c.weights().length; j++) {
         assertThat(exact.weights()[j]).isCloseTo(c.weights()[j], within(1e-9 * c.mean()));
@@ -93,8 +96,8 @@ class SpectralLimitTest {
           .isCloseTo(SpectralCorrected.excessLossMean(inst), within(1e-9 * SpectralCorrected.excessLossMean(inst)));
     }
     for (int[] kd : new int[][] {{1, 2}, {2, 4}, {3, 6}, {4, 9}}) {
-      ClosedForm general = SpectralCorrected.weights(SpectralInstance.corollary63(kd[0], kd[1]));
-      ClosedForm cor = SpectralCorrected.corollary63(kd[0], kd[1]);
+      ClosedFormLaw general = SpectralCorrected.weights(SpectralInstance.corollary63(kd[0], kd[1]));
+      ClosedFormLaw cor = SpectralCorrected.corollary63(kd[0], kd[1]);
       assertThat(cor.weights()).containsExactly(general.weights(), within(1e-12 * general.mean()));
     }
   }
@@ -126,14 +129,14 @@ class SpectralLimitTest {
     }
     // Corollary 6.3 (2,4): paper 2·16.5·χ²₂ (mean 33) vs exact 26.156χ²₁ + 12.889χ²₁ (mean 39.045)
     Interaction exact = SpectralLimit.exact(SpectralInstance.corollary63(2, 4));
-    ClosedForm paper = SpectralPaper.corollary63(2, 4);
+    ClosedFormLaw paper = SpectralPaper.corollary63(2, 4);
     assertThat(paper.mean()).isCloseTo(33.0, within(1e-12));
     assertThat(exact.mean()).isCloseTo(39.04513888888889, within(1e-9));
     assertThat(SpectralPaper.weights(SpectralInstance.corollary63(2, 4)).weights())
         .containsExactly(paper.weights(), within(1e-12));
     // the paper's own pipeline (H.27)+(H.37) gives a quarter of its printed (H.39) weights:
     // the entry variances of Z12 in H.6 are four times the ones its bilinear form implies
-    ClosedForm pipeline = SpectralPaper.pipeline(SpectralGeometry.of(SpectralInstance.corollary63(2, 4)));
+    ClosedFormLaw pipeline = SpectralPaper.pipeline(SpectralGeometry.of(SpectralInstance.corollary63(2, 4)));
     assertThat(pipeline.weights()[0] * 4).isCloseTo(paper.weights()[0], within(1e-9));
     assertThat(pipeline.weights()[1] * 4).isCloseTo(paper.weights()[1], within(1e-9));
     // (H.41): paper 71.5 vs exact E[Q] = 35.2083
