@@ -85,6 +85,35 @@ public final class Blas {
         dim);
   }
 
+  /**
+   * The best rate, in 10⁹ fused multiply-adds per second on one thread, of {@code repeats} OpenBLAS
+   * {@code dgemm} products of two n×n matrices: the machine's practical arithmetic peak, the yardstick
+   * of the floor that {@code twostage bench} reports. NaN when OpenBLAS is not in use.
+   */
+  public static double peakRate(int n, int repeats) {
+    if (!available()) {
+      return Double.NaN;
+    }
+    long size = (long) n * n;
+    try (DoublePointer a = new DoublePointer(size);
+        DoublePointer b = new DoublePointer(size);
+        DoublePointer c = new DoublePointer(size)) {
+      for (long i = 0; i < size; i++) {
+        a.put(i, ((i * 7919) % 1000) / 1000.0 - 0.5);
+        b.put(i, ((i * 104729) % 1000) / 1000.0 - 0.5);
+      }
+      double best = 0;
+      for (int r = 0; r < repeats; r++) {
+        long t0 = System.nanoTime();
+        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
+            openblas_nolapack.CblasNoTrans, n, n, n, 1.0, a, n, b, n, 0.0, c, n);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        best = Math.max(best, (double) n * n * n / secs / 1e9);
+      }
+      return best;
+    }
+  }
+
   private static String choice() {
     String c = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
     if (!c.equals("auto") && !c.equals("java") && !c.equals("openblas")) {
