@@ -60,8 +60,23 @@ public final class Main implements Runnable {
     return 2;
   }
 
+  /** False for usage and version requests, which need no numerics. */
+  private static boolean computes(String[] args) {
+    if (args.length == 0) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static void main(String[] args) {
-    Blas.preload();
+    if (computes(args)) {
+      Blas.preload(); // about 0.2 s, overlapped with parsing and set-up
+    }
     System.exit(execute(args));
   }
 }
