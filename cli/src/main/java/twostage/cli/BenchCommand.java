@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import twostage.exec.SequentialRunner;
 import twostage.exec.ThreadPoolRunner;
-import twostage.linalg.Accumulate;
+import twostage.linalg.Blas;
+import twostage.linalg.GramSum;
 import twostage.models.mixture.FiniteDifferenceDownstreamSampler;
 import twostage.models.mixture.MixtureDownstreamSampler;
 import twostage.models.mixture.MixtureInstance;
@@ -66,6 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     PrintWriter out = spec.commandLine().getOut();
     MixtureInstance inst = MixtureInstance.appendixK(k, d, beta, 1.0, 0.5);
+    double directMedian;
     out.printf(Locale.ROOT, "bench: K=%d d=%d beta=%s, %d Fisher + %d downstream samples, %d threads, max heap %d MB%n",
         k, d, beta, fisherSamples, samples, t, Runtime.getRuntime().maxMemory() >> 20);
     try (ThreadPoolRunner runner = new ThreadPoolRunner(t)) {
@@ -79,6 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
         secs[r] = (System.nanoTime() - t0) / 1e9;
       }
       Arrays.sort(secs);
+      directMedian = secs[repeats / 2];
       out.printf(Locale.ROOT, "direct, analytic J : point in %.3f s (min of %d; median %.3f s), E||L||^2 = %.6g%n",
           secs[0], repeats, secs[repeats / 2], value);
       double[] red = new double[repeats];
@@ -102,12 +105,16 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "speed-up of the analytic Jacobian (direct method): %.1fx; of the reduction over"
           + " finite differences: %.1fx%n", fdScaled / secs[0], fdScaled / red[0]);
     }
-    breakdown(out, inst);
+    breakdown(out, inst, t, directMedian);
     return 0;
   }
 
-  /** Single-thread cost per stage over the downstream sample count. */
-  private void breakdown(PrintWriter out, MixtureInstance inst) {
+  /**
+   * Single-thread cost per stage over the downstream sample count, then the accounting of the rank-k
+   * updates: their multiply-adds, the rate of the tuned and of the pure-Java kernel, and the floor (the
+   * point's multiply-adds at the machine's dgemm peak on every thread).
+   */
+  private void breakdown(PrintWriter out, MixtureInstance inst, int threads, double pointSeconds) {
     int block = MonteCarloMoments.BLOCK;
     MixtureDownstreamSampler down = new MixtureDownstreamSampler(inst);
     int p = down.featureDimension();
@@ -116,32 +123,38 @@ public final class BenchCommand implements Callable<Integer> {
     double[] x = new double[block * d];
     double[] psi = new double[block * p];
     double[] jac = new double[block * q];
-    double[] gramP = new double[p * p];
-    double[] cross = new double[p * q];
-    double[] gramJ = new double[q * q];
     long blocks = Math.max(1, samples / block);
     UniformRandomProvider rng = Streams.of(5);
+    double javaRate = 0;
     for (int w = 0; w < 2; w++) {
       long tSample = 0;
       long tEval = 0;
       long tAcc = 0;
-      for (long b = 0; b < blocks; b++) {
-        long a0 = System.nanoTime();
-        sampling.draw(rng, block, x);
-        long a1 = System.nanoTime();
-        down.evaluate(x, block, psi, jac);
-        long a2 = System.nanoTime();
-        Accumulate.gramLower(psi, block, p, gramP);
-        Accumulate.cross(psi, p, jac, q, block, cross);
-        Accumulate.gramLower(jac, block, q, gramJ);
-        long a3 = System.nanoTime();
-        tSample += a1 - a0;
-        tEval += a2 - a1;
-        tAcc += a3 - a2;
+      try (GramSum gram = GramSum.create(p + q, block)) {
+        for (long b = 0; b < blocks; b++) {
+          long a0 = System.nanoTime();
+          sampling.draw(rng, block, x);
+          long a1 = System.nanoTime();
+          down.evaluate(x, block, psi, jac);
+          long a2 = System.nanoTime();
+          gram.addConcatenated(psi, p, jac, q, block);
+          long a3 = System.nanoTime();
+          tSample += a1 - a0;
+          tEval += a2 - a1;
+          tAcc += a3 - a2;
+        }
       }
       long a0 = System.nanoTime();
       MonteCarloMoments.pretraining(new MixtureScoreSampler(inst), fisherSamples, 20, 3, new SequentialRunner());
       long tFisher = System.nanoTime() - a0;
+      long javaBlocks = Math.max(1, blocks / 4);
+      long j0 = System.nanoTime();
+      try (GramSum gram = GramSum.createJava(p + q, block)) {
+        for (long b = 0; b < javaBlocks; b++) {
+          gram.addConcatenated(psi, p, jac, q, block);
+        }
+      }
+      javaRate = fma(p + q, javaBlocks * block) / ((System.nanoTime() - j0) / 1e9) / 1e9;
       if (w == 1) {
         double total = (tSample + tEval + tAcc + tFisher) / 1e9;
         out.printf(Locale.ROOT, "where the time goes (one thread, %d downstream + %d Fisher samples):%n",
@@ -150,8 +163,27 @@ public final class BenchCommand implements Callable<Integer> {
         row(out, "features psi + Jacobian J", tEval, total);
         row(out, "accumulating E[psi psi'], E[psi J'], E[J J']", tAcc, total);
         row(out, "Fisher: sampling, scores, accumulation", tFisher, total);
+        double accRate = fma(p + q, blocks * block) / (tAcc / 1e9) / 1e9;
+        out.printf(Locale.ROOT, "rank-k updates (%s):%n", Blas.describe());
+        out.printf(Locale.ROOT, "  downstream rows [psi, J] of width %d: %.3g GFMA per 1e6 samples, %.1f GFMA/s"
+            + " (pure-Java kernel: %.1f GFMA/s)%n", p + q, fma(p + q, 1_000_000) / 1e9, accRate, javaRate);
+        double pointFma = fma(p + q, samples) + fma(q, fisherSamples);
+        double peak = Blas.peakRate(1000, 5);
+        if (Double.isNaN(peak)) {
+          out.printf(Locale.ROOT, "  floor: n/a (the dgemm peak is measured with OpenBLAS only)%n");
+        } else {
+          double floor = pointFma / (peak * 1e9 * threads);
+          out.printf(Locale.ROOT, "  floor: %.3g GFMA in the point at the dgemm peak %.1f GFMA/s x %d threads"
+              + " = %.3f s; direct point (median) / floor = %.1fx%n",
+              pointFma / 1e9, peak, threads, floor, pointSeconds / floor);
+        }
       }
     }
+  }
+
+  /** Multiply-adds of the lower triangle of Σ x xᵀ over {@code rows} rows of width {@code dim}. */
+  private static double fma(int dim, long rows) {
+    return (double) dim * (dim + 1) / 2 * rows;
   }
 
   private static void row(PrintWriter out, String name, long nanos, double total) {

@@ -16,6 +16,7 @@ import twostage.experiments.LocalExecutor;
 import twostage.experiments.Models;
 import twostage.experiments.TaskExecutor;
 import twostage.spi.Registry;
+import twostage.linalg.Blas;
 
 /** Entry point of the {@code twostage} command line. */
 @Command(
@@ -175,7 +176,23 @@ public final class Main implements Runnable {
     return 1;
   }
 
+  /** False for usage and version requests, which need no numerics. */
+  private static boolean computes(String[] args) {
+    if (args.length == 0) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static void main(String[] args) {
+    if (computes(args)) {
+      Blas.preload(); // about 0.2 s, overlapped with parsing and set-up
+    }
     System.exit(execute(args));
   }
 }

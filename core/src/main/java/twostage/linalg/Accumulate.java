@@ -3,7 +3,8 @@ package twostage.linalg;
 /**
  * Streaming accumulation of second moments over blocks of row-major samples. Written by hand because
  * EJML has no in-place "add AᵀA of a block to a running sum" for flat arrays; the loops are arranged so
- * that the JIT vectorises the innermost axpy and four rows share one pass over the target.
+ * that the JIT vectorises the innermost axpy and four rows share one pass over the target. Also the
+ * pure-Java fallback of {@link GramSum}, which uses OpenBLAS when it loads.
  */
 public final class Accumulate {
   private Accumulate() {}

@@ -3,7 +3,7 @@ package twostage.theory;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import twostage.exec.Runner;
-import twostage.linalg.Accumulate;
+import twostage.linalg.GramSum;
 import twostage.linalg.Sym;
 import twostage.random.Streams;
 import twostage.stats.GroupedSums;
@@ -12,7 +12,9 @@ import twostage.stats.GroupedSums;
  * Streaming, blocked, parallel Monte Carlo estimation of the moments the engine needs. Samples are
  * split into a fixed number of groups; group g draws from {@code Streams.of(seed, stage, g)} in blocks
  * of {@link #BLOCK} samples and keeps only running sums, so memory is groups × (moment size) whatever
- * the sample count, and the result is the same on any number of threads.
+ * the sample count, and the result is the same on any number of threads. The second moments are rank-k
+ * updates of a {@link GramSum} (OpenBLAS when it loads), one per block; downstream, one update of the
+ * rows [ψ, J] gives Σψ, C and E[JJᵀ] together.
  *
  * <p>Layout of the flattened sums: pre-training [S (q×q), H (q×q, only when not an MLE)];
  * downstream [Σψ (p×p), C (p×q), E[JJᵀ] (q×q)], all row-major.
@@ -36,16 +38,18 @@ public final class MonteCarloMoments {
     boolean mle = sampler.isMaximumLikelihood();
     return accumulate(samples, groups, runner, (g, count) -> {
       UniformRandomProvider rng = Streams.of(seed, PRETRAINING_STAGE, g);
-      double[] sum = new double[q * q * (mle ? 1 : 2)];
       double[] scores = new double[BLOCK * q];
       double[] hess = mle ? null : new double[q * q];
-      for (long done = 0; done < count; ) {
-        int b = (int) Math.min(BLOCK, count - done);
-        sampler.sample(rng, b, scores, hess);
-        Accumulate.gramLower(scores, b, q, sum);
-        done += b;
+      double[] sum = new double[q * q * (mle ? 1 : 2)];
+      try (GramSum gram = GramSum.create(q, BLOCK)) {
+        for (long done = 0; done < count; ) {
+          int b = (int) Math.min(BLOCK, count - done);
+          sampler.sample(rng, b, scores, hess);
+          gram.add(scores, b);
+          done += b;
+        }
+        System.arraycopy(gram.toSymmetric(), 0, sum, 0, q * q);
       }
-      fillUpper(sum, 0, q);
       if (!mle) {
         System.arraycopy(hess, 0, sum, q * q, q * q);
       }
@@ -60,25 +64,28 @@ public final class MonteCarloMoments {
     int q = sampler.parameterDimension();
     return accumulate(samples, groups, runner, (g, count) -> {
       UniformRandomProvider rng = Streams.of(seed, DOWNSTREAM_STAGE, g);
-      double[] psiGram = new double[p * p];
-      double[] cross = new double[p * q];
-      double[] jacGram = new double[q * q];
       double[] psi = new double[BLOCK * p];
       double[] jac = new double[BLOCK * q];
-      for (long done = 0; done < count; ) {
-        int b = (int) Math.min(BLOCK, count - done);
-        sampler.sample(rng, b, psi, jac);
-        Accumulate.gramLower(psi, b, p, psiGram);
-        Accumulate.cross(psi, p, jac, q, b, cross);
-        Accumulate.gramLower(jac, b, q, jacGram);
-        done += b;
+      int n = p + q;
+      double[] joint;
+      try (GramSum gram = GramSum.create(n, BLOCK)) {
+        for (long done = 0; done < count; ) {
+          int b = (int) Math.min(BLOCK, count - done);
+          sampler.sample(rng, b, psi, jac);
+          gram.addConcatenated(psi, p, jac, q, b);
+          done += b;
+        }
+        joint = gram.toSymmetric();
       }
+      // E[[ψ; J][ψ; J]ᵀ] holds Σψ (top left), Cᵀ (bottom left) and E[JJᵀ] (bottom right).
       double[] sum = new double[p * p + p * q + q * q];
-      System.arraycopy(psiGram, 0, sum, 0, p * p);
-      System.arraycopy(cross, 0, sum, p * p, p * q);
-      System.arraycopy(jacGram, 0, sum, p * p + p * q, q * q);
-      fillUpper(sum, 0, p);
-      fillUpper(sum, p * p + p * q, q);
+      for (int i = 0; i < p; i++) {
+        System.arraycopy(joint, i * n, sum, i * p, p);
+        System.arraycopy(joint, i * n + p, sum, p * p + i * q, q);
+      }
+      for (int j = 0; j < q; j++) {
+        System.arraycopy(joint, (p + j) * n + p, sum, p * p + p * q + j * q, q);
+      }
       return sum;
     });
   }
@@ -116,14 +123,6 @@ public final class MonteCarloMoments {
     }
     double[][] sums = runner.map(groups, g -> task.run(g, counts[g])).toArray(new double[0][]);
     return new GroupedSums(counts, sums);
-  }
-
-  private static void fillUpper(double[] a, int offset, int n) {
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < i; j++) {
-        a[offset + j * n + i] = a[offset + i * n + j];
-      }
-    }
   }
 
   private static double[] slice(double[] a, int from, int len) {

@@ -18,11 +18,11 @@ import twostage.models.spectral.SpectralLimit;
  * @param exactMean E‖L(Z)‖² = tr(VG) (exact engine)
  * @param exactWeights λ_j, largest first (exact engine)
  * @param diagnostics the engine's regularity diagnostics
- * @param paperPipeline the paper's general route (H.27)+(H.37) (any instance)
+ * @param paperPipeline the paper's general route (H.27)+(H.37) (any instance; null when not asked for)
  * @param paperClosedForm (H.39) as printed (null unless the instance is in the H.7 setting:
  *     diagonal, Σdown = I, top-k whitened eigenvalues first)
  * @param correctedClosedForm corrected (H.39) (null unless Σpre, Σ⁺pre, Σdown are diagonal)
- * @param excessLossExact E[Q] = ½tr(H⁻¹S) (exact engine)
+ * @param excessLossExact E[Q] = ½tr(H⁻¹S) (exact engine; NaN when not asked for)
  * @param excessLossPaper (H.41) as printed (NaN unless diagonal)
  * @param excessLossCorrected corrected (H.41) (NaN unless diagonal)
  */
@@ -42,8 +42,17 @@ public record SpectralClaims(
     double excessLossPaper,
     double excessLossCorrected) {
 
-  /** Computes the report. */
+  /** Computes the report, the paper's general route and E[Q] included. */
   public static SpectralClaims of(SpectralInstance inst) {
+    return of(inst, true);
+  }
+
+  /**
+   * Computes the report; without {@code paperRoutes} the paper's general route (H.27)+(H.37) (q² paper
+   * traces) and E[Q] = ½tr(H⁺S) (O(q³)) are left out: {@code paperPipeline} is null and
+   * {@code excessLossExact} NaN.
+   */
+  public static SpectralClaims of(SpectralInstance inst, boolean paperRoutes) {
     var exact = SpectralLimit.exact(inst);
     SpectralGeometry g = SpectralGeometry.of(inst);
     ClosedFormLaw paper = null;
@@ -62,7 +71,7 @@ public record SpectralClaims(
     }
     return new SpectralClaims(inst.k(), inst.dimension(), inst.sigma(), exact.dEff(),
         exact.horizontalDimension(), exact.mean(), exact.weights(), exact.diagnostics(),
-        SpectralPaper.pipeline(g), paper, corrected, SpectralLimit.excessLossMean(inst), eqPaper,
-        eqCorrected);
+        paperRoutes ? SpectralPaper.pipeline(g) : null, paper, corrected,
+        paperRoutes ? SpectralLimit.excessLossMean(inst) : Double.NaN, eqPaper, eqCorrected);
   }
 }

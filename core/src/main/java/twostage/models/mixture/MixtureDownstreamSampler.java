@@ -29,6 +29,8 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
   private final double[] bias;
   private final double[] basisT;
   private final double[] perpBasis;
+  private final int directionCount;
+  private final double[] directions;
   private final double[][] perpThetaCoords;
   private final double[][] hCoords;
   private final double[][] centredDotH;
@@ -74,6 +76,11 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
     double[][][] ortho = orthonormalise(perpTheta, d);
     this.perpBasis = ortho[0][0];
     this.perpThetaCoords = ortho[1];
+    int s = perpBasis.length / d;
+    this.directionCount = (r + s + 3) / 4 * 4;
+    this.directions = new double[directionCount * d];
+    System.arraycopy(basisT, 0, directions, 0, r * d);
+    System.arraycopy(perpBasis, 0, directions, r * d, s * d);
     this.centredDotH = new double[k][k];
     this.thetaDotH = new double[k][k];
     this.centreDotH = new double[k][k];
@@ -112,83 +119,125 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
   public void evaluate(double[] x, int count, double[] psi, double[] jac) {
     int p = features.dimension();
     int q = k * d;
-    int s = perpBasis.length / Math.max(d, 1);
-    double[] z = new double[r];
-    double[] pi = new double[k];
-    double[] g = new double[k];
-    double[] w = new double[k];
-    double[] perp = new double[d];
-    double[] hx = new double[k];
-    double[] zc = new double[r];
-    double[] gamma = new double[s];
+    Scratch w = new Scratch(k, r, d, directionCount);
     for (int n = 0; n < count; n++) {
-      int xo = n * d;
-      features.evaluate(x, xo, psi, n * p, z, pi);
-      double f = 0;
-      for (int i = 0; i < k; i++) {
-        double gi = bias[i];
-        double[] ti = thetaCoords[i];
-        double[] ui = centreCoords[i];
-        for (int c = 0; c < r; c++) {
-          gi += ti[c] * (z[c] - ui[c]);
-        }
-        g[i] = gi;
-        f += pi[i] * gi;
-      }
-      for (int i = 0; i < k; i++) {
-        w[i] = pi[i] * (g[i] - f);
-      }
-      // P⊥(x − ū) = (x − ū) − B(z − Bᵀū)
-      for (int a = 0; a < d; a++) {
-        perp[a] = x[xo + a] - mean[a];
-      }
-      for (int c = 0; c < r; c++) {
-        axpy(meanCoords[c] - z[c], basisT, c * d, perp, 0, d);
-      }
+      features.evaluate(x, n * d, psi, n * p, w.z, w.pi);
+      coefficients(x, n * d, w);
       for (int j = 0; j < k; j++) {
-        double sum = 0;
-        double[] hj = hCoords[j];
-        for (int c = 0; c < r; c++) {
-          sum += hj[c] * z[c];
-        }
-        hx[j] = sum;
-      }
-      int jo = n * q;
-      for (int j = 0; j < k; j++) {
-        double aj = 0;
-        double tj = 0;
-        java.util.Arrays.fill(gamma, 0);
-        for (int i = 0; i < k; i++) {
-          aj += w[i] * centredDotH[i][j];
-          tj += pi[i] * thetaDotH[i][j];
-          double ci = pi[i] * (hx[j] - centreDotH[i][j]);
-          for (int l = 0; l < s; l++) {
-            gamma[l] += ci * perpThetaCoords[i][l];
-          }
-        }
-        int o = jo + j * d;
-        double pc = aj + tj;
-        for (int a = 0; a < d; a++) {
-          jac[o + a] = pc * perp[a];
-        }
-        double[] uj = centreCoords[j];
-        double[] tj2 = thetaCoords[j];
-        for (int c = 0; c < r; c++) {
-          axpy(w[j] * (z[c] - uj[c]) - pi[j] * tj2[c], basisT, c * d, jac, o, d);
-        }
-        for (int l = 0; l < s; l++) {
-          axpy(gamma[l], perpBasis, l * d, jac, o, d);
-        }
+        combine(w.pc[j], w.perp, w.coef, j * directionCount, jac, n * q + j * d);
       }
     }
   }
 
-  private static void axpy(double alpha, double[] v, int vo, double[] y, int yo, int len) {
-    if (alpha == 0) {
-      return;
+  /** Per-sample working arrays. */
+  private static final class Scratch {
+    final double[] z;
+    final double[] pi;
+    final double[] g;
+    final double[] w;
+    final double[] perp;
+    final double[] hx;
+    final double[] pc;
+    final double[] coef;
+
+    Scratch(int k, int r, int d, int directionCount) {
+      z = new double[r];
+      pi = new double[k];
+      g = new double[k];
+      w = new double[k];
+      perp = new double[d];
+      hx = new double[k];
+      pc = new double[k];
+      coef = new double[k * directionCount];
     }
-    for (int a = 0; a < len; a++) {
-      y[yo + a] += alpha * v[vo + a];
+  }
+
+  /**
+   * J_j = pc_j P⊥(x − ū) + Σ_m coef_{j,m} e_m over the fixed directions e_m (the columns of B, then the
+   * basis of span{P⊥θ_i}): pc_j = a_j + t_j, coef_{j,c} = w_j(z − Bᵀu_j)_c − π_j(Bᵀθ_j)_c and
+   * coef_{j,r+l} = Σ_i π_i h_jᵀ(x − u_i) (P⊥θ_i)_l. Needs ψ's z and π in {@code s}.
+   */
+  private void coefficients(double[] x, int xo, Scratch s) {
+    double[] z = s.z;
+    double[] pi = s.pi;
+    double f = 0;
+    for (int i = 0; i < k; i++) {
+      double gi = bias[i];
+      double[] ti = thetaCoords[i];
+      double[] ui = centreCoords[i];
+      for (int c = 0; c < r; c++) {
+        gi += ti[c] * (z[c] - ui[c]);
+      }
+      s.g[i] = gi;
+      f += pi[i] * gi;
+    }
+    for (int i = 0; i < k; i++) {
+      s.w[i] = pi[i] * (s.g[i] - f);
+    }
+    // P⊥(x − ū) = (x − ū) − B(z − Bᵀū)
+    double[] perp = s.perp;
+    for (int a = 0; a < d; a++) {
+      perp[a] = x[xo + a] - mean[a];
+    }
+    for (int c = 0; c < r; c++) {
+      double zc = meanCoords[c] - z[c];
+      int bo = c * d;
+      for (int a = 0; a < d; a++) {
+        perp[a] += zc * basisT[bo + a];
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      double sum = 0;
+      double[] hj = hCoords[j];
+      for (int c = 0; c < r; c++) {
+        sum += hj[c] * z[c];
+      }
+      s.hx[j] = sum;
+    }
+    int sCount = perpThetaCoords.length == 0 ? 0 : perpThetaCoords[0].length;
+    double[] coef = s.coef;
+    java.util.Arrays.fill(coef, 0);
+    for (int j = 0; j < k; j++) {
+      double aj = 0;
+      double tj = 0;
+      int co = j * directionCount;
+      for (int i = 0; i < k; i++) {
+        aj += s.w[i] * centredDotH[i][j];
+        tj += pi[i] * thetaDotH[i][j];
+        double ci = pi[i] * (s.hx[j] - centreDotH[i][j]);
+        double[] pt = perpThetaCoords[i];
+        for (int l = 0; l < sCount; l++) {
+          coef[co + r + l] += ci * pt[l];
+        }
+      }
+      s.pc[j] = aj + tj;
+      double[] uj = centreCoords[j];
+      double[] thj = thetaCoords[j];
+      for (int c = 0; c < r; c++) {
+        coef[co + c] = s.w[j] * (z[c] - uj[c]) - pi[j] * thj[c];
+      }
+    }
+  }
+
+  /** out[o..o+d) = pc·perp + Σ_m coef[co+m] e_m, four directions per pass (padded with zeros). */
+  private void combine(double pc, double[] perp, double[] coef, int co, double[] out, int o) {
+    double c0 = coef[co];
+    double c1 = coef[co + 1];
+    double c2 = coef[co + 2];
+    double c3 = coef[co + 3];
+    double[] e = directions;
+    for (int a = 0; a < d; a++) {
+      out[o + a] = pc * perp[a] + c0 * e[a] + c1 * e[d + a] + c2 * e[2 * d + a] + c3 * e[3 * d + a];
+    }
+    for (int m = 4; m < directionCount; m += 4) {
+      c0 = coef[co + m];
+      c1 = coef[co + m + 1];
+      c2 = coef[co + m + 2];
+      c3 = coef[co + m + 3];
+      int e0 = m * d;
+      for (int a = 0; a < d; a++) {
+        out[o + a] += c0 * e[e0 + a] + c1 * e[e0 + d + a] + c2 * e[e0 + 2 * d + a] + c3 * e[e0 + 3 * d + a];
+      }
     }
   }
 

@@ -10,7 +10,7 @@ public final class MixtureFeatures {
   private final int k;
   private final int d;
   private final int r;
-  private final double[][] basis;
+  private final double[] basisT;
   private final double[][] centreCoords;
   private final double[] halfNorms;
 
@@ -19,7 +19,13 @@ public final class MixtureFeatures {
     this.k = centres.length;
     this.d = centres[0].length;
     this.r = geometry.rank();
-    this.basis = geometry.basis();
+    double[][] basis = geometry.basis();
+    this.basisT = new double[r * d];
+    for (int a = 0; a < d; a++) {
+      for (int c = 0; c < r; c++) {
+        basisT[c * d + a] = basis[a][c];
+      }
+    }
     this.centreCoords = new double[k][];
     for (int i = 0; i < k; i++) {
       centreCoords[i] = geometry.coordinates(centres[i]);
@@ -40,14 +46,12 @@ public final class MixtureFeatures {
   /** Bᵀ x into {@code z} (length r). */
   void coordinates(double[] x, int xOffset, double[] z) {
     for (int c = 0; c < r; c++) {
-      z[c] = 0;
-    }
-    for (int a = 0; a < d; a++) {
-      double xa = x[xOffset + a];
-      double[] row = basis[a];
-      for (int c = 0; c < r; c++) {
-        z[c] += row[c] * xa;
+      int bo = c * d;
+      double s = 0;
+      for (int a = 0; a < d; a++) {
+        s += basisT[bo + a] * x[xOffset + a];
       }
+      z[c] = s;
     }
   }
 

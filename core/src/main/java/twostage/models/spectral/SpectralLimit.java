@@ -2,13 +2,11 @@ package twostage.models.spectral;
 
 import org.ejml.data.DMatrixRMaj;
 import twostage.exec.Runner;
-import twostage.linalg.Sym;
 import twostage.linalg.SymmetricEigen;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.Interaction;
 import twostage.theory.InteractionEstimate;
 import twostage.theory.MonteCarloInteraction;
-import twostage.theory.PretrainingMoments;
 
 /**
  * The limit law ‖L(Z)‖² = Σλ_jχ²₁ of the linear spectral model through the generic engine, two ways:
@@ -18,12 +16,18 @@ import twostage.theory.PretrainingMoments;
 public final class SpectralLimit {
   private SpectralLimit() {}
 
-  /** The exact interaction: mean tr(VG), weights, d_eff = k and the engine's diagnostics. */
+  /**
+   * The exact interaction: mean tr(VG), weights, d_eff = k and the engine's diagnostics, by the
+   * structured algebra of {@link SpectralExact} (seconds at q = kd in the thousands).
+   */
   public static Interaction exact(SpectralInstance instance) {
-    return exact(instance, new AsymptoticEngine());
+    return SpectralExact.interaction(SpectralGeometry.of(instance));
   }
 
-  /** {@link #exact(SpectralInstance)} with a given engine. */
+  /**
+   * The exact interaction through a generic engine on the dense exact moments (q×q eigendecompositions:
+   * the cross-check of {@link #exact(SpectralInstance)}, practical up to q of a few hundred).
+   */
   public static Interaction exact(SpectralInstance instance, AsymptoticEngine engine) {
     SpectralGeometry g = SpectralGeometry.of(instance);
     return engine.evaluate(
@@ -54,13 +58,7 @@ public final class SpectralLimit {
    * E[Q] = ½ tr(H_B⁻¹ S_B) (the quantity the paper writes as (H.41)), from the exact moments.
    */
   public static double excessLossMean(SpectralInstance instance) {
-    SpectralGeometry g = SpectralGeometry.of(instance);
-    PretrainingMoments pre = SpectralPopulation.pretraining(g);
-    AsymptoticEngine engine = new AsymptoticEngine();
-    DMatrixRMaj basis = engine.horizontalBasis(pre.hessian(), g.orbitBasis());
-    DMatrixRMaj hInv = Sym.pinv(Sym.congruence(basis, pre.hessian()), 1e-12);
-    DMatrixRMaj s = Sym.congruence(basis, pre.scoreCovariance());
-    return 0.5 * SpectralPopulation.traceProduct(hInv, s);
+    return SpectralExact.excessLossMean(SpectralGeometry.of(instance));
   }
 
   /** Eigenvalues of the exact Hessian at A⋆ (largest first); k(k−1)/2 of them vanish. */

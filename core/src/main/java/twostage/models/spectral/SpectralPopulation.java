@@ -77,6 +77,14 @@ public final class SpectralPopulation {
    * C_bb = ⟨H₁,W⟩⟨H₂,W⟩ + 2tr(H₁WH₂W) + tr(H₁ΣH₂Σ) tr(QΣ) + 4 tr(H₁ΣH₂ΣQΣ).
    */
   public static DMatrixRMaj scoreCovariance(SpectralGeometry g) {
+    return SpectralExact.scoreCovariance(g);
+  }
+
+  /**
+   * {@link #scoreCovariance} by its definition: q² trace products of d×d matrices (O(k²d⁴) time,
+   * O(kd³) memory). The reference that the structured form is tested against.
+   */
+  static DMatrixRMaj scoreCovarianceByTraces(SpectralGeometry g) {
     SpectralInstance inst = g.instance();
     int k = g.k();
     int d = g.d();
