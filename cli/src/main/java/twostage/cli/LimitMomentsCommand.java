@@ -84,7 +84,7 @@ public final class LimitMomentsCommand implements Callable<Integer> {
     params.put("orbitDimension", in.orbit() == null ? -1 : in.orbit().numCols);
     Map<String, Object> diag = new LinkedHashMap<>();
     diag.put("orbitSource", in.orbit() == null ? "range of H (no orbit.csv)" : ExternalMoments.ORBIT);
-    LimitResult r = LimitStudy.result("moments", params, sigma2, LimitEstimate.exact(interaction, diag), alpha,
+    LimitResult r = LimitStudy.result("moments", params, Map.of("--tolerance", Double.toString(tolerance)), sigma2, LimitEstimate.exact(interaction, diag), alpha,
         quantiles == null ? LimitSpec.DEFAULT_LEVELS : LimitSpec.checked(quantiles), seconds);
     spec.commandLine().getOut().println(format == OutputFormat.JSON
         ? Json.pretty(LimitView.json(r, Map.of())) : LimitView.table(r, Map.of()));

@@ -22,6 +22,7 @@ public final class LimitView {
     ObjectNode root = Json.object();
     root.put("model", r.model());
     root.set("params", Json.MAPPER.valueToTree(r.parameters()));
+    root.set("settings", Json.MAPPER.valueToTree(r.settings()));
     root.put("dEff", e.interaction().dEff());
     root.put("sigma2", r.sigma2());
     root.put("alpha", r.alpha());
@@ -56,6 +57,7 @@ public final class LimitView {
     LimitEstimate e = r.estimate();
     StringBuilder b = new StringBuilder();
     b.append("twostage limit ").append(r.model()).append("  ").append(Json.line(r.parameters())).append('\n');
+    b.append("  settings ").append(Json.line(r.settings())).append('\n');
     Format.row(b, "sigma^2", Format.num(r.sigma2()));
     Format.row(b, "alpha = m/n", Format.num(r.alpha()));
     Format.row(b, "d_eff", Integer.toString(e.interaction().dEff()));

@@ -11,6 +11,7 @@ import twostage.theory.LimitLaw;
  *
  * @param model the case study's name
  * @param parameters the instance's description
+ * @param settings how the limit was computed: the model's limit options and the seed
  * @param sigma2 σ²
  * @param alpha α
  * @param estimate the interaction: weights, d_eff, diagnostics, E‖L(Z)‖² ± standard error
@@ -20,6 +21,7 @@ import twostage.theory.LimitLaw;
 public record LimitResult(
     String model,
     Map<String, Object> parameters,
+    Map<String, String> settings,
     double sigma2,
     double alpha,
     LimitEstimate estimate,

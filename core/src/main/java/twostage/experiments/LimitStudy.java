@@ -1,10 +1,13 @@
 package twostage.experiments;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import twostage.exec.Runner;
 import twostage.spi.LimitEstimate;
 import twostage.spi.ModelInstance;
+import twostage.spi.Parameter;
 import twostage.theory.LimitLaw;
 
 /** The limit study: the law of E_α at one instance (what {@code twostage limit MODEL} prints). */
@@ -16,18 +19,24 @@ public final class LimitStudy {
     long t0 = System.nanoTime();
     ModelInstance m = spec.model().instance();
     LimitEstimate est = m.limit(spec.model().settings(), spec.seed(), runner);
-    return result(m, est, spec.alpha(), spec.levels(), (System.nanoTime() - t0) / 1e9);
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (Parameter p : spec.model().caseStudy().parameters()) {
+      if (p.role() == Parameter.Role.LIMIT) {
+        settings.put(p.name(), spec.model().options().get(p.name()));
+      }
+    }
+    settings.put("--seed", Long.toString(spec.seed()));
+    return result(m.model(), m.description(), settings, m.sigma2(), est, spec.alpha(), spec.levels(),
+        (System.nanoTime() - t0) / 1e9);
   }
 
-  /** The result for an already computed estimate. */
-  public static LimitResult result(
-      ModelInstance m, LimitEstimate est, double alpha, List<Double> levels, double seconds) {
-    return result(m.model(), m.description(), m.sigma2(), est, alpha, levels, seconds);
-  }
-
-  /** The result for an estimate that no registered model produced (e.g. moments read from files). */
-  public static LimitResult result(String model, java.util.Map<String, Object> parameters, double sigma2,
-      LimitEstimate est, double alpha, List<Double> levels, double seconds) {
+  /**
+   * The result for an already computed estimate.
+   *
+   * @param settings how it was computed (option values), for the output
+   */
+  public static LimitResult result(String model, Map<String, Object> parameters, Map<String, String> settings,
+      double sigma2, LimitEstimate est, double alpha, List<Double> levels, double seconds) {
     LimitLaw law = LimitLaw.of(sigma2, alpha, est.interaction());
     List<Double> q = new ArrayList<>();
     for (double p : levels) {
@@ -35,7 +44,7 @@ public final class LimitStudy {
     }
     LimitResult.Law summary = new LimitResult.Law(law.shift(), law.shift() + est.mean().value() / alpha,
         est.mean().stdError() / alpha, law.variance(), levels, q);
-    return new LimitResult(model, parameters, sigma2, alpha, est, summary, seconds);
+    return new LimitResult(model, parameters, settings, sigma2, alpha, est, summary, seconds);
   }
 
   /** A task that computes one limit on a single thread (one point of a sweep). */

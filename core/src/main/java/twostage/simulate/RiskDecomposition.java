@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import twostage.linalg.Sym;
 
 /**
- * The exact conditional excess risk of Proposition B.1 (Appendix B/F; MATH.md §2): with the learned
+ * The exact conditional excess risk of Proposition B.1 (Appendix B/F; docs/math.md §2): with the learned
  * features φ fixed, a = Σ⁺E[f⋆φ], a_n = Σ_n⁺(1/n)Σf⋆(x_i)φ(x_i) and the minimum-norm OLS fit,
  * R − σ² = Rep + Leakage_n + Var_n with Rep = E[(f⋆ − φᵀa)²], Leakage_n = (a_n − a)ᵀΣ(a_n − a) and
  * Var_n = (σ²/n) tr(Σ Σ_n⁺) (the label noise averaged analytically).

@@ -9,7 +9,7 @@ import org.hipparchus.special.Gamma;
 
 /**
  * The law of Q = Σ_j λ_j χ²₁(j), independent, λ_j ≥ 0: the pre-training interaction ‖L(Z)‖² of
- * Theorem 5.1 (MATH.md §3).
+ * Theorem 5.1 (docs/math.md §3).
  *
  * <p><b>Method.</b> With λ = max λ_j, w_j = λ_j/λ and y = x/λ, the Laplace transform
  * φ(s) = E e^{−sQ/λ} = Π(1 + 2w_j s)^{−1/2} is the characteristic function continued to the complex plane;

@@ -6,7 +6,7 @@ import twostage.linalg.Sym;
 import twostage.linalg.SymmetricEigen;
 
 /**
- * The model-agnostic computation of Theorem 5.1's limit in representative coordinates (MATH.md §3).
+ * The model-agnostic computation of Theorem 5.1's limit in representative coordinates (docs/math.md §3).
  *
  * <p>Orbit directions of the symmetry group are removed by restricting every matrix to a basis B of
  * their orthogonal complement (the horizontal space): V = H_B⁻¹ S_B H_B⁻¹ (eq. 4.2) and

@@ -2,7 +2,7 @@ package twostage.theory;
 
 /**
  * Two-stage learning against the downstream-only baseline, in the scaled excess risk n(R − σ²)
- * (end of Section 5, Figure 1; MATH.md §4).
+ * (end of Section 5, Figure 1; docs/math.md §4).
  *
  * <ul>
  *   <li>two-stage: E[E_α] = σ² d_eff + α⁻¹ E‖L(Z)‖² (Theorem 5.1, eq. 5.2, regular case B₀ = {0});

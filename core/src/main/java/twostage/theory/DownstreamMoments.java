@@ -3,7 +3,7 @@ package twostage.theory;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Downstream moments at w⋆ under x ~ µ_down (MATH.md §3): Σψ = E[ψψᵀ] (p×p), C = E[ψ Jᵀ] (p×q) and
+ * Downstream moments at w⋆ under x ~ µ_down (docs/math.md §3): Σψ = E[ψψᵀ] (p×p), C = E[ψ Jᵀ] (p×q) and
  * E[J Jᵀ] (q×q), where ψ(x) = ψ(x, w⋆) are the features and J(x) = ∇_w ⟨θ⋆, ψ(x, w)⟩ at w⋆.
  *
  * @param featureGram Σψ = E[ψψᵀ]

@@ -5,7 +5,7 @@ import twostage.stats.WeightedChiSquare;
 
 /**
  * The limit law of the scaled excess risk, E_α = σ² d_eff + α⁻¹ Q with Q = ‖L(Z)‖² = Σ_j λ_j χ²₁(j)
- * (Theorem 5.1, eq. 5.2; regular case, d_act = d_eff, MATH.md §3). Its CDF is that of Q after the
+ * (Theorem 5.1, eq. 5.2; regular case, d_act = d_eff, docs/math.md §3). Its CDF is that of Q after the
  * affine map t ↦ α(t − σ² d_eff), computed by {@link WeightedChiSquare}.
  */
 public final class LimitLaw {

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Second-order description of the pre-training M-estimator at w⋆, in representative coordinates
- * w ∈ R^q (MATH.md §3): the Hessian H = E[∇²ℓ(w⋆; z)] and the score covariance S = E[∇ℓ ∇ℓᵀ].
+ * w ∈ R^q (docs/math.md §3): the Hessian H = E[∇²ℓ(w⋆; z)] and the score covariance S = E[∇ℓ ∇ℓᵀ].
  * Orbit directions of the symmetry group lie in the kernel of the population H.
  *
  * @param hessian H (q×q, symmetric)

@@ -9,7 +9,7 @@ import twostage.linalg.SymmetricEigen;
  *
  * <p>Used for d_base (end of Section 5, Appendix G.4): the dimension of the tangent space
  * T_base = {⟨δθ, ψ(·, w⋆)⟩ + J(·)·δw} of the downstream-only class F at f⋆, which is the rank of the
- * joint Gram E[[ψ; J][ψ; J]ᵀ] = [[Σψ, C], [Cᵀ, E[JJᵀ]]] (MATH.md §4).
+ * joint Gram E[[ψ; J][ψ; J]ᵀ] = [[Σψ, C], [Cᵀ, E[JJᵀ]]] (docs/math.md §4).
  *
  * <p>The Gram is first scaled to unit diagonal, D^{-1/2} M D^{-1/2} with D = diag(M) (a change of
  * coordinates of (δθ, δw), which leaves the rank unchanged and removes the arbitrary relative scale of

@@ -5,7 +5,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.linalg.Sym;
 
 /**
- * The representation error Rep = E[(f⋆(x) − best linear predictor on ψ(x, Â))²] (MATH.md §2) in
+ * The representation error Rep = E[(f⋆(x) − best linear predictor on ψ(x, Â))²] (docs/math.md §2) in
  * closed form for x ~ N(0, Σx): f⋆(x) = w⋆ᵀx and the features are linear, ψ(x, Â) = Ŵx, so
  * Rep = min_v (w⋆ − Ŵᵀv)ᵀ Σx (w⋆ − Ŵᵀv), the squared Σx-distance of w⋆ to the row space of Ŵ.
  */
