@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +12,6 @@ import twostage.errata.ClosedFormLaw;
 import twostage.errata.PaperClaims;
 import twostage.experiments.LargeMSpec;
 import twostage.experiments.LargeMStudy;
-import twostage.experiments.Models;
 import twostage.experiments.ModelSpec;
 import twostage.experiments.TaskExecutor;
 import twostage.report.Json;
@@ -31,15 +29,7 @@ import twostage.spi.Parameter;
       "is distributed as ||L(Z)||^2, against the engine's law (Kolmogorov distance, 5% critical value) and",
       "the paper's printed law where it states one."
     })
-public final class CheckCommand implements Runnable, ModelFaces.Parent {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "a model is required: " + String.join(", ", Models.registry().names()));
-  }
-
+public final class CheckCommand extends ModelCommand {
   @Override
   public ModelFace face(CaseStudy study) {
     return new Face(study);

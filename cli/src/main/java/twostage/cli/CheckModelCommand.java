@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import twostage.ad.AnalysisOptions;
 import twostage.ad.Derivatives;
 import twostage.ad.DerivativeCheck;
@@ -37,16 +35,7 @@ import twostage.random.Streams;
       "differences, then w*, theta*, the orbit and the regularity checks of Theorem 5.1; exit 2 with what",
       "is wrong when the theory does not apply."
     })
-public final class CheckModelCommand implements Runnable, ModelFaces.Parent {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a model written through the AD "
-        + "API is required: " + String.join(", ", twostage.experiments.Models.registry().all().stream()
-            .filter(this::accepts).map(twostage.spi.CaseStudy::name).toList()));
-  }
-
+public final class CheckModelCommand extends ModelCommand {
   @Override
   public boolean accepts(twostage.spi.CaseStudy study) {
     return study instanceof twostage.ad.AdCaseStudy;

@@ -2,13 +2,11 @@ package twostage.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import twostage.experiments.CrossoverSpec;
 import twostage.experiments.CrossoverStudy;
-import twostage.experiments.Models;
 import twostage.experiments.ModelSpec;
 import twostage.experiments.TaskExecutor;
 import twostage.report.CrossoverView;
@@ -30,15 +28,7 @@ import twostage.theory.TangentRank;
       "crossover.png/.svg to --out; baseline replicates are stored as they finish and a rerun resumes."
     },
     subcommands = {CrossoverRedrawCommand.class})
-public final class CrossoverCommand implements Runnable, ModelFaces.Parent {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "a model is required: " + String.join(", ", Models.registry().names()) + " (or redraw)");
-  }
-
+public final class CrossoverCommand extends ModelCommand {
   @Override
   public ModelFace face(CaseStudy study) {
     return new Face(study);

@@ -2,7 +2,6 @@ package twostage.cli;
 
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -10,7 +9,6 @@ import twostage.errata.PaperClaims;
 import twostage.experiments.LimitResult;
 import twostage.experiments.LimitSpec;
 import twostage.experiments.LimitStudy;
-import twostage.experiments.Models;
 import twostage.experiments.ModelSpec;
 import twostage.experiments.TaskExecutor;
 import twostage.report.Json;
@@ -27,15 +25,7 @@ import twostage.spi.CaseStudy;
       "'limit moments' reads the moments of a model that lives elsewhere (PyTorch, JAX, R) from CSV files."
     },
     subcommands = {LimitMomentsCommand.class})
-public final class LimitCommand implements Runnable, ModelFaces.Parent {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "a model is required: " + String.join(", ", Models.registry().names()));
-  }
-
+public final class LimitCommand extends ModelCommand {
   @Override
   public ModelFace face(CaseStudy study) {
     return new Face(study);

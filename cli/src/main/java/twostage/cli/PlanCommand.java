@@ -1,11 +1,9 @@
 package twostage.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import twostage.experiments.Models;
 import twostage.experiments.PlanStudy;
 import twostage.experiments.TaskExecutor;
 import twostage.report.Json;
@@ -26,15 +24,7 @@ import twostage.theory.PretrainingPlan;
       "and does pre-training beat downstream-only least squares (sigma^2 d_base) at your m? Asymptotic",
       "(Theorem 5.1, end of Section 5)."
     })
-public final class PlanCommand implements Runnable, ModelFaces.Parent {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "a model is required: " + String.join(", ", Models.registry().names()));
-  }
-
+public final class PlanCommand extends ModelCommand {
   @Override
   public ModelFace face(CaseStudy study) {
     return new Face(study);

@@ -1,11 +1,9 @@
 package twostage.cli;
 
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import twostage.experiments.Models;
 import twostage.experiments.ModelSpec;
 import twostage.experiments.SweepSpec;
 import twostage.experiments.SweepStudy;
@@ -23,15 +21,7 @@ import twostage.spi.CaseStudy;
       "parallel; each point is appended to DIR/results.jsonl as soon as it is done and a rerun with the",
       "same arguments computes only what is missing."
     })
-public final class SweepCommand implements Runnable, ModelFaces.Parent {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "a model is required: " + String.join(", ", Models.registry().names()));
-  }
-
+public final class SweepCommand extends ModelCommand {
   @Override
   public ModelFace face(CaseStudy study) {
     return new Face(study);

@@ -6,11 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import twostage.experiments.Models;
 import twostage.experiments.ModelSpec;
 import twostage.experiments.TaskExecutor;
 import twostage.experiments.ValidationSpec;
@@ -30,20 +28,12 @@ import twostage.spi.Parameter;
       "distances, p_var and means (Appendix K, Figures 3-4). Results are stored per replicate in --out;",
       "a rerun resumes."
     })
-public final class ValidateCommand implements Runnable, ModelFaces.Parent {
+public final class ValidateCommand extends ModelCommand {
   /** round(geomspace(100, 1e5, 10)) (Appendix K). */
   static final List<Long> PAPER_GRID = grid(100, 100_000, 10);
 
   /** round(geomspace(100, 3162, 4)): 100, 316, 1000, 3162. */
   static final List<Long> QUICK_GRID = grid(100, 3162, 4);
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "a model is required: " + String.join(", ", Models.registry().names()));
-  }
 
   @Override
   public ModelFace face(CaseStudy study) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,22 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 import twostage.report.Json;
 
 class SweepGmmCommandTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String[] sweep(Path dir, String values, String... extra) {
@@ -59,22 +48,22 @@ class SweepGmmCommandTest {
   @Test
   void interruptedSweepResumesWithoutRecomputingAndEqualsAnUninterruptedRun() throws IOException {
     Path whole = tmp.resolve("whole");
-    Run a = run(sweep(whole, "3,5,8,12"));
-    assertThat(a.code()).as(a.err()).isZero();
+    CliRun a = run(sweep(whole, "3,5,8,12"));
+    assertThat(a.exit()).as(a.err()).isZero();
     assertThat(a.out()).contains("4 points (4 computed now, 0 already stored)");
 
     Path parts = tmp.resolve("parts");
-    assertThat(run(sweep(parts, "3,8")).code()).isZero();
+    assertThat(run(sweep(parts, "3,8")).exit()).isZero();
     // an interruption in the middle of writing a result leaves a torn last line
     Files.writeString(parts.resolve("results.jsonl"), "{\"key\":\"--d=5\",\"model\":\"gm",
         StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    Run b = run(sweep(parts, "3,5,8,12"));
-    assertThat(b.code()).as(b.err()).isZero();
+    CliRun b = run(sweep(parts, "3,5,8,12"));
+    assertThat(b.exit()).as(b.err()).isZero();
     assertThat(b.out()).contains("4 points (2 computed now, 2 already stored)");
     assertThat(results(parts)).isEqualTo(results(whole));
     assertThat(Files.readString(parts.resolve("sweep.csv")).lines()).hasSize(5);
 
-    Run again = run(sweep(parts, "3,5,8,12"));
+    CliRun again = run(sweep(parts, "3,5,8,12"));
     assertThat(again.out()).contains("(0 computed now, 4 already stored)");
   }
 
@@ -88,8 +77,8 @@ class SweepGmmCommandTest {
       a[13] = "40000"; // --samples
     }
     direct[15] = "8"; // --seed: independent streams
-    assertThat(run(reduced).code()).isZero();
-    assertThat(run(direct).code()).isZero();
+    assertThat(run(reduced).exit()).isZero();
+    assertThat(run(direct).exit()).isZero();
     List<JsonNode> r = new ArrayList<>();
     List<JsonNode> x = new ArrayList<>();
     for (String line : Files.readAllLines(tmp.resolve("r").resolve("results.jsonl"))) {
@@ -113,11 +102,11 @@ class SweepGmmCommandTest {
   @Test
   void refusesADirectoryMadeWithOtherFixedParameters() {
     Path dir = tmp.resolve("d");
-    assertThat(run(sweep(dir, "3")).code()).isZero();
+    assertThat(run(sweep(dir, "3")).exit()).isZero();
     String[] other = sweep(dir, "3");
     other[9] = "2.5"; // --beta
-    Run r = run(other);
-    assertThat(r.code()).isEqualTo(2);
+    CliRun r = run(other);
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(r.err()).contains("--out").contains("--beta=\"1.5\" there, \"2.5\" now");
   }
@@ -139,8 +128,8 @@ class SweepGmmCommandTest {
     "figure2 --preset quick --method direct --out X|Unknown option"
   })
   void badInputExitsWithCode2AndOneLineNamingTheOption(String args, String expected) {
-    Run r = run(args.replace("X", tmp.resolve("bad").toString()).split(" "));
-    assertThat(r.code()).isEqualTo(2);
+    CliRun r = run(args.replace("X", tmp.resolve("bad").toString()).split(" "));
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(r.err()).contains(expected);
   }

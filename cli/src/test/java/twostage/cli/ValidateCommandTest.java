@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,22 +12,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import twostage.report.Json;
 
 class ValidateCommandTest {
   @TempDir Path tmp;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /** The replicates of a run without their timings, by key. */
@@ -51,8 +40,8 @@ class ValidateCommandTest {
         "--no-progress", "--out", a.toString()};
     List<String> one = new ArrayList<>(List.of(args));
     one.addAll(List.of("--threads", "1"));
-    Result r = run(one.toArray(String[]::new));
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run(one.toArray(String[]::new));
+    assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("12 replicates computed");
     JsonNode v = Json.MAPPER.readTree(Files.readString(a.resolve("validation.json")));
     assertThat(v.get("limit").get("dEff").asInt()).isEqualTo(9);
@@ -68,16 +57,16 @@ class ValidateCommandTest {
       assertThat(a.resolve(f)).exists();
     }
     // rerun: nothing recomputed, same summary
-    Result again = run(args);
-    assertThat(again.code()).isZero();
+    CliRun again = run(args);
+    assertThat(again.exit()).isZero();
     assertThat(again.out()).contains("0 replicates computed");
     // more threads, fresh directory: the same replicates
     Path b = tmp.resolve("b");
     List<String> two = new ArrayList<>(List.of(args));
     two.set(two.indexOf(a.toString()), b.toString());
     two.addAll(List.of("--threads", "3"));
-    Result rb = run(two.toArray(String[]::new));
-    assertThat(rb.code()).as(rb.err()).isZero();
+    CliRun rb = run(two.toArray(String[]::new));
+    assertThat(rb.exit()).as(rb.err()).isZero();
     assertThat(replicates(b)).isEqualTo(replicates(a));
   }
 
@@ -101,8 +90,8 @@ class ValidateCommandTest {
       {new String[] {"validate", "factor", "--n", "100", "--reps", "5"}, "--out"},
     };
     for (Object[] c : cases) {
-      Result r = run((String[]) c[0]);
-      assertThat(r.code()).as(String.join(" ", (String[]) c[0]) + " -> " + r.err()).isEqualTo(2);
+      CliRun r = run((String[]) c[0]);
+      assertThat(r.exit()).as(String.join(" ", (String[]) c[0]) + " -> " + r.err()).isEqualTo(2);
       assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
       assertThat(r.err()).contains((String) c[1]);
     }
@@ -111,11 +100,11 @@ class ValidateCommandTest {
   @Test
   void anOutputDirectoryOfAnotherSpecificationIsRefused() {
     Path o = tmp.resolve("spec");
-    assertThat(run("validate", "factor", "--n", "50", "--reps", "3", "--no-progress", "--out", o.toString()).code())
+    assertThat(run("validate", "factor", "--n", "50", "--reps", "3", "--no-progress", "--out", o.toString()).exit())
         .isZero();
-    Result r = run("validate", "factor", "--n", "50", "--reps", "3", "--sigma-nu", "1", "--no-progress",
+    CliRun r = run("validate", "factor", "--n", "50", "--reps", "3", "--sigma-nu", "1", "--no-progress",
         "--out", o.toString());
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--out");
   }
 }

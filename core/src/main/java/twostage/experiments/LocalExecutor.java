@@ -1,10 +1,7 @@
 package twostage.experiments;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -30,26 +27,12 @@ public final class LocalExecutor implements TaskExecutor, AutoCloseable {
 
   @Override
   public <R> int execute(String label, List<? extends Task<R>> tasks, ResultStore<R> store, Progress progress) {
-    Map<String, Task<R>> unique = new LinkedHashMap<>();
-    for (Task<R> t : tasks) {
-      unique.putIfAbsent(t.key(), t);
-    }
-    List<Task<R>> todo = new ArrayList<>();
-    double total = 0;
-    double done = 0;
-    for (Task<R> t : unique.values()) {
-      total += t.cost();
-      if (store.has(t.key())) {
-        done += t.cost();
-      } else {
-        todo.add(t);
-      }
-    }
+    Pending<R> pending = Pending.of(tasks, store);
+    List<Task<R>> todo = pending.todo();
     if (todo.isEmpty()) {
       return 0;
     }
-    todo.sort(Comparator.comparingDouble((Task<R> t) -> t.cost()).reversed());
-    progress.start(label, unique.size(), unique.size() - todo.size(), total, done);
+    pending.start(label, progress);
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
       Thread th = new Thread(r, "twostage-task");
       th.setDaemon(true);

@@ -2,7 +2,6 @@ package twostage.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import scala.reflect.ClassTag$;
 import scala.runtime.BoxedUnit;
 import twostage.exec.Runner;
 import twostage.exec.ThreadPoolRunner;
+import twostage.experiments.Pending;
 import twostage.experiments.Progress;
 import twostage.experiments.Records;
 import twostage.experiments.ResultStore;
@@ -45,25 +45,11 @@ public final class SparkExecutor implements TaskExecutor {
 
   @Override
   public <R> int execute(String label, List<? extends Task<R>> tasks, ResultStore<R> store, Progress progress) {
-    Map<String, Task<R>> unique = new LinkedHashMap<>();
-    for (Task<R> t : tasks) {
-      unique.putIfAbsent(t.key(), t);
-    }
-    List<Task<R>> todo = new ArrayList<>();
-    double total = 0;
-    double done = 0;
-    for (Task<R> t : unique.values()) {
-      total += t.cost();
-      if (store.has(t.key())) {
-        done += t.cost();
-      } else {
-        todo.add(t);
-      }
-    }
+    Pending<R> pending = Pending.of(tasks, store);
+    List<Task<R>> todo = pending.todo();
     if (todo.isEmpty()) {
       return 0;
     }
-    todo.sort(Comparator.comparingDouble((Task<R> t) -> t.cost()).reversed());
     int parts = Math.min(todo.size(), MAX_PARTITIONS);
     List<List<Task<R>>> slices = new ArrayList<>();
     for (int i = 0; i < parts; i++) {
@@ -72,7 +58,7 @@ public final class SparkExecutor implements TaskExecutor {
     for (int i = 0; i < todo.size(); i++) {
       slices.get(i % parts).add(todo.get(i));
     }
-    progress.start(label, unique.size(), unique.size() - todo.size(), total, done);
+    pending.start(label, progress);
     Map<String, Double> costs = new LinkedHashMap<>();
     todo.forEach(t -> costs.put(t.key(), t.cost()));
     try {

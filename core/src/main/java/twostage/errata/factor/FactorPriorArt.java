@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import twostage.theory.AsymptoticEngine;
 import twostage.models.factor.FactorInstance;
-import twostage.models.factor.FactorLimit;
 
 /**
  * The prior-art comparison of Section 6.2: Ge et al. (2024, Thm. 4.4) beside the exact asymptotic

@@ -5,8 +5,6 @@ import twostage.theory.AsymptoticEngine;
 import twostage.theory.Interaction;
 import twostage.theory.InteractionEstimate;
 import twostage.theory.MonteCarloInteraction;
-import twostage.errata.ClosedFormLaw;
-import twostage.errata.factor.Corollary64;
 
 /** The limit of Theorem 5.1 for the factor model, exactly and by Monte Carlo. */
 public final class FactorLimit {

@@ -1,6 +1,5 @@
 package twostage.models.spectral;
 
-import org.ejml.data.DMatrixRMaj;
 import twostage.exec.Runner;
 import twostage.linalg.SymmetricEigen;
 import twostage.theory.AsymptoticEngine;
