@@ -56,7 +56,9 @@ final class RegularizedGamma {
       return a * Math.log(x) - x - Gamma.logGamma(a + 1);
     }
     double eta = (x - a) / a;
-    return a * log1pMinusX(eta) - 0.5 * Math.log(a) - HALF_LOG_TWO_PI - stirling(a);
+    // away from η = 0, log(x/a) keeps the relative accuracy of x/a that log1p(η) loses near η = −1
+    double l = Math.abs(eta) > 0.5 ? Math.log(x / a) - eta : log1pMinusX(eta);
+    return a * l - 0.5 * Math.log(a) - HALF_LOG_TWO_PI - stirling(a);
   }
 
   /** log(1 + η) − η, accurate relative to itself for η &gt; −1. */
