@@ -206,7 +206,8 @@ public final class WeightedChiSquare {
       double v = lower ? RegularizedGamma.p(a, y / 2) : RegularizedGamma.q(a, y / 2);
       // rounding of the prefactor exponent, and of x itself (x·f(x) times one ulp)
       double xf = RegularizedGamma.density(a, y / 2) * y / 2;
-      return new Bounded(v, EPS * ((Math.abs(y / 2 - a) + 32) * v + 2 * xf));
+      double exponent = Math.abs(y / 2 - a) + a * Math.abs(Math.log(y / (2 * a)));
+      return new Bounded(v, EPS * ((exponent + 32) * v + 2 * xf));
     }
     boolean direct = y < contour.mean() == lower;
     SaddlepointContour.Value t =
