@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Asymptotic excess risk of pre-training + downstream least squares (Tinati & Tu, COLT 2026).",
     subcommands = {ReproduceCommand.class, LimitCommand.class, CheckCommand.class, CompareCommand.class,
       SweepCommand.class, Figure2Command.class, BenchCommand.class, ValidateCommand.class,
-      CrossoverCommand.class, PlanCommand.class})
+      CrossoverCommand.class, PlanCommand.class, LawCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
