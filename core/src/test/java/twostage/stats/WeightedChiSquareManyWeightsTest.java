@@ -223,7 +223,8 @@ class WeightedChiSquareManyWeightsTest {
   }
 
   /**
-   * 10 000 distinct generic weights (4 of 12 quantiles threw after ~65 s each): every quantile is
+   * 10 000 distinct weights uniform on (0, 1) (the median threw after 54 s, as 4 of 12 quantiles
+   * of the issue's generic weights did after ~65 s each): every quantile is
    * returned, monotone in p, F(q_p) = p to 10⁻¹³ relative by the engine's own CDF and, at the
    * median, to 10⁻¹² by Imhof's integral.
    */
@@ -232,7 +233,7 @@ class WeightedChiSquareManyWeightsTest {
     SplittableRandom rng = new SplittableRandom(13);
     double[] w = new double[10_000];
     for (int j = 0; j < w.length; j++) {
-      w[j] = rng.nextDouble() * Math.pow(10, -3 * rng.nextDouble());
+      w[j] = rng.nextDouble();
     }
     WeightedChiSquare q = new WeightedChiSquare(w);
     double[] ps = {1e-10, 1e-4, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1 - 1e-6, 1 - 1e-10};
