@@ -459,6 +459,7 @@ final class SaddlepointContour {
   private double march(Saddle sd, double bigT, double start, double step, double limit,
       boolean wantTail, boolean wantDensity, Sums tail, Sums dens, Node nd, int[] count) {
     int quiet = 0;
+    double firstQuiet = 0;
     double nextCheck = 0;
     double tau = start;
     double c = sd.c;
@@ -496,6 +497,13 @@ final class SaddlepointContour {
       boolean small = (!wantTail || Math.abs(termTail) <= NEGLIGIBLE * Math.abs(0.5 + tail.sum))
           && (!wantDensity || Math.abs(termDens) <= NEGLIGIBLE * Math.abs(0.5 + dens.sum));
       quiet = small ? quiet + 1 : 0;
+      if (quiet == 1 && firstQuiet == 0) {
+        firstQuiet = tau;
+      }
+      if (quiet >= 3 && firstQuiet > 0 && tau > 4 * firstQuiet + 40) {
+        // the terms stay negligible but the bound is weak: stop, the bound reports it
+        break;
+      }
       if (quiet >= 3 && tau >= nextCheck) {
         double t0 = sd.sigma * tau;
         boolean ok = (!wantTail
