@@ -63,6 +63,43 @@ class LawCommandTest {
     assertThat(j.get("quantiles")).hasSize(4);
   }
 
+  /**
+   * Issue 13: `limit gmm --K 4 --d 1000` exited 1 ("inversion did not converge"). It succeeds now,
+   * and `law` on the printed weights with S = σ²d_eff, C = 1/α gives the same quantiles (the
+   * mixture's F(q_p) = p is checked against Imhof's integral in the core tests, for the d = 5000
+   * weights too; d = 5000 is not run here: the d×d eigendecomposition of SubspaceGeometry.atTruth
+   * takes minutes).
+   */
+  @Test
+  void limitGmmAtDimensionThousandSucceedsAndAgreesWithLaw(@TempDir Path dir) throws Exception {
+    String d = "1000";
+    CliRun r = CliRun.of("limit", "gmm", "--K", "4", "--d", d, "--fisher-samples", "2000",
+        "--samples", "20000", "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    JsonNode weights = j.get("interaction").get("weights");
+    assertThat(weights.size()).isEqualTo(4 * Integer.parseInt(d));
+    StringBuilder file = new StringBuilder();
+    weights.forEach(w -> file.append(w.asDouble()).append('\n'));
+    Path f = dir.resolve("weights.txt");
+    Files.writeString(f, file.toString());
+    double shift = j.get("limit").get("shift").asDouble();
+    double scale = 1 / j.get("alpha").asDouble();
+    CliRun law = CliRun.of("law", "--weights-file", f.toString(), "--shift", Double.toString(shift),
+        "--scale", Double.toString(scale), "--format", "json");
+    assertThat(law.exit()).as(law.err()).isZero();
+    JsonNode l = Json.MAPPER.readTree(law.out());
+    assertThat(l.get("distinctWeights").asInt()).isLessThanOrEqualTo(16);
+    double previous = shift;
+    for (JsonNode q : l.get("quantiles")) {
+      double limitQuantile = j.get("limit").get("quantiles").get(Double.toString(q.get("p").asDouble())).asDouble();
+      assertThat(q.get("x").asDouble()).isCloseTo(limitQuantile, offset(1e-14 * limitQuantile));
+      assertThat(q.get("x").asDouble()).isGreaterThan(previous);
+      previous = q.get("x").asDouble();
+    }
+    assertThat(l.get("errorBound").asDouble()).isLessThan(1e-12);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "law|Missing required argument (specify one of these)",
