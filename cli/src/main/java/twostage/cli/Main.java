@@ -30,7 +30,7 @@ import twostage.linalg.Blas;
     },
     subcommands = {ReproduceCommand.class, LimitCommand.class, ValidateCommand.class, CheckCommand.class,
       CrossoverCommand.class, PlanCommand.class, SweepCommand.class, Figure2Command.class,
-      CompareCommand.class, BenchCommand.class, CheckModelCommand.class})
+      LawCommand.class, CompareCommand.class, BenchCommand.class, CheckModelCommand.class})
 public final class Main implements Runnable {
   /** Environment variable with extra model jars or directories (path-separator separated). */
   public static final String MODEL_PATH_ENV = "TWOSTAGE_MODEL_PATH";
