@@ -27,28 +27,53 @@ public final class SubspaceGeometry {
       }
     }
     this.centred = new double[k][d];
-    DMatrixRMaj s = new DMatrixRMaj(d, d);
     for (int i = 0; i < k; i++) {
       for (int a = 0; a < d; a++) {
         centred[i][a] = u[i][a] - mean[a];
       }
-      for (int a = 0; a < d; a++) {
-        for (int b = 0; b < d; b++) {
-          s.add(a, b, centred[i][a] * centred[i][b]);
+    }
+    // S(U) = CᵀC with C the K×d centred centres: when d > K its eigenpairs come from the K×K Gram CCᵀ
+    // (same non-zero eigenvalues; eigenvectors Cᵀv/√λ), so the cost does not grow with d
+    boolean gram = d > k;
+    DMatrixRMaj s = gram ? new DMatrixRMaj(k, k) : new DMatrixRMaj(d, d);
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < (gram ? k : 0); j++) {
+        double dot = 0;
+        for (int a = 0; a < d; a++) {
+          dot += centred[i][a] * centred[j][a];
+        }
+        s.set(i, j, dot);
+      }
+      if (!gram) {
+        for (int a = 0; a < d; a++) {
+          for (int b = 0; b < d; b++) {
+            s.add(a, b, centred[i][a] * centred[i][b]);
+          }
         }
       }
     }
     SymmetricEigen e = SymmetricEigen.of(s);
-    this.eigenvalues = e.values();
+    this.eigenvalues = java.util.Arrays.copyOf(e.values(), d);
     this.r = r < 0 ? e.rank(1e-10) : r;
     if (this.r < 1 || this.r > Math.min(d, k - 1)) {
       throw new IllegalArgumentException(
           "the centred-mean subspace must have dimension in [1, min(d, K-1)], got " + this.r);
     }
     this.basis = new double[d][this.r];
-    for (int a = 0; a < d; a++) {
-      for (int c = 0; c < this.r; c++) {
-        basis[a][c] = e.vectors().get(a, c);
+    for (int c = 0; c < this.r; c++) {
+      if (gram) {
+        double norm = Math.sqrt(Math.max(eigenvalues[c], Double.MIN_NORMAL));
+        for (int a = 0; a < d; a++) {
+          double v = 0;
+          for (int i = 0; i < k; i++) {
+            v += centred[i][a] * e.vectors().get(i, c);
+          }
+          basis[a][c] = v / norm;
+        }
+      } else {
+        for (int a = 0; a < d; a++) {
+          basis[a][c] = e.vectors().get(a, c);
+        }
       }
     }
   }
