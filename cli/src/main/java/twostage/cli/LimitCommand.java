@@ -63,6 +63,12 @@ public final class LimitCommand extends ModelCommand {
       }
       LimitSpec ls = new LimitSpec(m, alpha, quantiles == null ? LimitSpec.DEFAULT_LEVELS : quantiles, run.seed);
       LimitResult r;
+      double secs = LimitStudy.estimatedSeconds(m, run.threads());
+      if (secs > 30 && !run.noProgress) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": estimated "
+            + twostage.spi.Resources.duration(secs) + " on " + run.threads() + " threads (at 1e9 multiply-adds per second and thread)");
+        spec.commandLine().getErr().flush();
+      }
       try (TaskExecutor ex = Main.executor(run.threads())) {
         r = LimitStudy.run(ls, ex.runner());
       }

@@ -14,10 +14,16 @@ import twostage.theory.LimitLaw;
 public final class LimitStudy {
   private LimitStudy() {}
 
+  /** Multiply-adds per second and thread assumed by the time estimates (a conservative rate). */
+  public static final double RATE = 1e9;
+
+  /** Longest estimated time of one limit that is attempted. */
+  public static final double MAX_SECONDS = 86_400;
+
   /** Computes the limit with {@code runner} for the parallel Monte Carlo groups. */
   public static LimitResult run(LimitSpec spec, Runner runner) {
     long t0 = System.nanoTime();
-    ModelInstance m = spec.model().instance();
+    ModelInstance m = check(spec.model(), runner.parallelism());
     LimitEstimate est = m.limit(spec.model().settings(), spec.seed(), runner);
     Map<String, String> settings = new LinkedHashMap<>();
     for (Parameter p : spec.model().caseStudy().parameters()) {
@@ -28,6 +34,43 @@ public final class LimitStudy {
     settings.put("--seed", Long.toString(spec.seed()));
     return result(m.model(), m.description(), settings, m.sigma2(), est, spec.alpha(), spec.levels(),
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * The instance of {@code model}, after checking that its limit fits the heap and a day.
+   *
+   * @throws IllegalArgumentException naming the options, the estimate and the limit
+   */
+  public static ModelInstance check(ModelSpec model, int threads) {
+    ModelInstance m = model.instance();
+    String what = "the limit of " + model.model() + " with " + options(model);
+    twostage.spi.Resources.requireHeap(m.limitMemory(model.settings()), what);
+    double seconds = estimatedSeconds(model, threads);
+    if (seconds > MAX_SECONDS) {
+      throw new IllegalArgumentException(what + " would take about " + twostage.spi.Resources.duration(seconds)
+          + " (estimated at 1e9 multiply-adds per second and thread): use smaller values");
+    }
+    return m;
+  }
+
+  /** The estimated wall-clock seconds of the limit on {@code threads} threads. */
+  public static double estimatedSeconds(ModelSpec model, int threads) {
+    return model.instance().limitCost(model.settings()) / (RATE * Math.max(1, threads));
+  }
+
+  /** The spec's instance and limit options as typed on the command line. */
+  static String options(ModelSpec model) {
+    StringBuilder b = new StringBuilder();
+    if (model.instanceSource() != null) {
+      b.append("--instance ").append(model.instanceSource());
+    }
+    for (Parameter p : model.caseStudy().parameters()) {
+      String v = model.options().get(p.name());
+      if (v != null && p.role() != Parameter.Role.PIPELINE) {
+        b.append(b.length() == 0 ? "" : " ").append(p.name()).append(' ').append(v);
+      }
+    }
+    return b.toString();
   }
 
   /**

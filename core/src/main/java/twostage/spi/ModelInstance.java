@@ -42,11 +42,17 @@ public interface ModelInstance {
   }
 
   /**
-   * Expected relative cost of {@link #limit} with these settings (scheduling and progress only: the
-   * expensive points of a sweep start first). The default treats every instance alike.
+   * Expected cost of {@link #limit} with these settings in floating-point multiply-adds (the expensive
+   * points of a sweep start first; a command warns of a long computation and refuses an impossible
+   * one). The default treats every instance alike.
    */
   default double limitCost(Settings settings) {
     return 1.0;
+  }
+
+  /** Expected peak memory of {@link #limit} in bytes (refused when it exceeds the heap); 0 when unknown. */
+  default double limitMemory(Settings settings) {
+    return 0;
   }
 
   /** The finite-sample two-stage pipeline, configured by the {@link Parameter.Role#PIPELINE} values. */

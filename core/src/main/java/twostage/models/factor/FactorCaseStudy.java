@@ -62,9 +62,7 @@ public final class FactorCaseStudy implements CaseStudy {
     if (d <= k) {
       throw new IllegalArgumentException("--d must be > --k, got d=" + d + ", k=" + k);
     }
-    if (d > 2000) {
-      throw new IllegalArgumentException("--d must be <= 2000 (the exact moments are d x d and dk x dk), got " + d);
-    }
+    twostage.spi.Resources.requireHeap(8.0 * 6 * d * (double) d, "--d " + d + " (the d x d covariances)");
     if (!(sigmaNu >= 0)) {
       throw new IllegalArgumentException("--sigma-nu must be >= 0, got " + sigmaNu);
     }
@@ -144,6 +142,23 @@ public final class FactorCaseStudy implements CaseStudy {
       FactorModel model = FactorModel.of(instance);
       return java.util.Optional.of(new twostage.theory.LimitInputs(FactorPretraining.moments(model),
           FactorDownstream.moments(model), FactorPretraining.orbitBasis(model)));
+    }
+
+    @Override
+    public double limitMemory(Settings s) {
+      double q = (double) instance.d() * instance.k();
+      double d = instance.d();
+      return s.choice("--method").equals("exact") ? 8.0 * (10 * q * q + 8 * d * d)
+          : 8.0 * (MonteCarloMoments.DEFAULT_GROUPS * 3 * (q + instance.k()) * (q + instance.k()) + 10 * q * q);
+    }
+
+    @Override
+    public double limitCost(Settings s) {
+      double q = (double) instance.d() * instance.k();
+      double d = instance.d();
+      return s.choice("--method").equals("exact") ? 10 * q * q * q + 10 * d * d * d
+          : (s.count("--pretraining-samples") * q * q + s.count("--samples") * (q + instance.k()) * (q + instance.k()) / 2)
+              + 10 * q * q * q;
     }
 
     @Override

@@ -127,6 +127,8 @@ public final class MixtureCaseStudy implements CaseStudy {
     if (!(sigma >= 0)) {
       throw new IllegalArgumentException((cli ? "--sigma" : prefix + "'sigma'") + " must be >= 0, got " + sigma);
     }
+    twostage.spi.Resources.requireHeap(48.0 * k * d, (cli ? "--K " + k + " --d " + d : prefix + "'K', 'd'")
+        + " (the centres and theta* are K x d arrays)");
     double[] params = {k, d, beta, thetaNorm, sigma};
     return new Instance(MixtureInstance.appendixK(k, d, beta, thetaNorm, sigma), params, source);
   }
@@ -232,6 +234,15 @@ public final class MixtureCaseStudy implements CaseStudy {
       est.details().put("featureRank", est.interaction().dEff());
       est.details().put("featureDimension", k * (geo.rank() + 1));
       return est;
+    }
+
+    @Override
+    public double limitMemory(Settings s) {
+      int k = instance.components();
+      double q = s.choice("--method").equals("direct") ? (double) k * instance.dimension() : (double) k * (k - 1);
+      double row = (double) k * k + q + k;
+      // per jackknife group: the Gram of the downstream rows and the Fisher sums, plus the engine's q×q work
+      return 8.0 * (MonteCarloMoments.DEFAULT_GROUPS * (row * row + q * q) + 12 * q * q) + 24.0 * k * instance.dimension();
     }
 
     @Override

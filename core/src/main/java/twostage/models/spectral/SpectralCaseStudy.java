@@ -61,6 +61,7 @@ public final class SpectralCaseStudy implements CaseStudy {
     if (!(sigma >= 0)) {
       throw new IllegalArgumentException("--sigma must be >= 0, got " + sigma);
     }
+    twostage.spi.Resources.requireHeap(8.0 * 8 * d * d, "--d " + d + " (the d x d covariances)");
     return new Instance(SpectralInstance.corollary63(k, d, sigma), "corollary 6.3 (diagonal)");
   }
 
@@ -132,6 +133,23 @@ public final class SpectralCaseStudy implements CaseStudy {
       SpectralGeometry g = SpectralGeometry.of(instance);
       return java.util.Optional.of(new twostage.theory.LimitInputs(SpectralPopulation.pretraining(g),
           SpectralPopulation.downstream(g), g.orbitBasis()));
+    }
+
+    @Override
+    public double limitMemory(Settings s) {
+      double q = instance.parameterDimension();
+      double d = instance.dimension();
+      return s.choice("--method").equals("exact") ? 8.0 * (10 * q * q + 8 * d * d)
+          : 8.0 * (MonteCarloMoments.DEFAULT_GROUPS * 3 * (q + instance.k()) * (q + instance.k()) + 10 * q * q);
+    }
+
+    @Override
+    public double limitCost(Settings s) {
+      double q = instance.parameterDimension();
+      double d = instance.dimension();
+      return s.choice("--method").equals("exact") ? 10 * q * q * q + 10 * d * d * d
+          : (s.count("--pretraining-samples") * (q * q + q * d * d) + s.count("--samples") * (q + 2) * (q + 2) / 2)
+              + 10 * q * q * q;
     }
 
     @Override
