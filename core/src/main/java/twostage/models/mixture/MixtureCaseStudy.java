@@ -196,11 +196,7 @@ public final class MixtureCaseStudy implements CaseStudy {
       SubspaceGeometry geo = SubspaceGeometry.atTruth(instance.centres());
       Map<String, Object> details = new LinkedHashMap<>();
       LimitEstimate est;
-      if (s.choice("--method").equals("direct")) {
-        if ((long) k * d > DIRECT_MAX_COORDINATES) {
-          throw new IllegalArgumentException("--method direct needs K*d <= " + DIRECT_MAX_COORDINATES
-              + " (its moments grow like (K*d)^2), got K*d=" + (long) k * d + "; use --method reduced");
-        }
+      if (direct(s)) {
         InteractionEstimate e = MixtureLimit.compute(instance, fisher, samples, groups, seed, runner).estimate();
         details.put("fisherMinEigenvalue", e.interaction().diagnostics().hessianMinEigenvalue());
         est = LimitEstimate.monteCarlo(e, "fisher", details);
@@ -236,10 +232,23 @@ public final class MixtureCaseStudy implements CaseStudy {
       return est;
     }
 
+    /** True for {@code --method direct}, after checking its size rule. */
+    private boolean direct(Settings s) {
+      if (!s.choice("--method").equals("direct")) {
+        return false;
+      }
+      long kd = (long) instance.components() * instance.dimension();
+      if (kd > DIRECT_MAX_COORDINATES) {
+        throw new IllegalArgumentException("--method direct needs K*d <= " + DIRECT_MAX_COORDINATES
+            + " (its moments grow like (K*d)^2), got K*d=" + kd + "; use --method reduced");
+      }
+      return true;
+    }
+
     @Override
     public double limitMemory(Settings s) {
       int k = instance.components();
-      double q = s.choice("--method").equals("direct") ? (double) k * instance.dimension() : (double) k * (k - 1);
+      double q = direct(s) ? (double) k * instance.dimension() : (double) k * (k - 1);
       double row = (double) k * k + q + k;
       // per jackknife group: the Gram of the downstream rows and the Fisher sums, plus the engine's q×q work
       return 8.0 * (MonteCarloMoments.DEFAULT_GROUPS * (row * row + q * q) + 12 * q * q) + 24.0 * k * instance.dimension();
