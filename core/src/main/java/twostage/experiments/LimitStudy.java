@@ -24,7 +24,13 @@ public final class LimitStudy {
   public static LimitResult run(LimitSpec spec, Runner runner) {
     long t0 = System.nanoTime();
     ModelInstance m = check(spec.model(), runner.parallelism());
-    LimitEstimate est = m.limit(spec.model().settings(), spec.seed(), runner);
+    LimitEstimate est;
+    try {
+      est = m.limit(spec.model().settings(), spec.seed(), runner);
+    } catch (twostage.theory.RegularityException e) {
+      throw new twostage.theory.RegularityException(
+          "the theory does not apply to " + spec.model().model() + " with " + options(spec.model()) + ": " + e.getMessage());
+    }
     Map<String, String> settings = new LinkedHashMap<>();
     for (Parameter p : spec.model().caseStudy().parameters()) {
       if (p.role() == Parameter.Role.LIMIT) {

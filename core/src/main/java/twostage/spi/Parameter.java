@@ -15,10 +15,12 @@ import java.util.List;
  * @param choices the accepted values of a {@link Kind#CHOICE} (empty otherwise)
  * @param role which part of the computation it configures
  * @param description one line of help (without the default, which is appended)
+ * @param min smallest accepted value of a number (−∞ when unbounded)
+ * @param max largest accepted value of a number (+∞ when unbounded)
  */
 public record Parameter(
-    String name, Kind kind, String defaultValue, List<String> choices, Role role, String description)
-    implements Serializable {
+    String name, Kind kind, String defaultValue, List<String> choices, Role role, String description,
+    double min, double max) implements Serializable {
 
   /** What values a parameter takes. */
   public enum Kind {
@@ -50,6 +52,23 @@ public record Parameter(
     if (kind == Kind.CHOICE && !choices.contains(defaultValue)) {
       throw new IllegalArgumentException(name + ": default " + defaultValue + " is not one of " + choices);
     }
+    if (!(min <= max)) {
+      throw new IllegalArgumentException(name + ": the range [" + min + ", " + max + "] is empty");
+    }
+  }
+
+  /** An unbounded parameter. */
+  public Parameter(
+      String name, Kind kind, String defaultValue, List<String> choices, Role role, String description) {
+    this(name, kind, defaultValue, choices, role, description, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * This parameter accepting only values in [lo, hi] (numbers large or small enough to overflow or
+   * underflow the model's arithmetic are refused naming the option and the range).
+   */
+  public Parameter range(double lo, double hi) {
+    return new Parameter(name, kind, defaultValue, choices, role, description, lo, hi);
   }
 
   /** An instance parameter taking whole numbers. */
@@ -76,7 +95,7 @@ public record Parameter(
 
   /** This parameter with another role. */
   public Parameter withRole(Role r) {
-    return new Parameter(name, kind, defaultValue, choices, r, description);
+    return new Parameter(name, kind, defaultValue, choices, r, description, min, max);
   }
 
   /** True for the kinds that a sweep can vary (numbers). */

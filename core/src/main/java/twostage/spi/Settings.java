@@ -112,7 +112,23 @@ public final class Settings implements Serializable {
 
   /** The canonical text of {@code raw} for {@code p}, or an error naming the option and the rule. */
   public static String canonical(Parameter p, String raw) {
-    String s = raw == null ? "" : raw.trim();
+    String c = kind(p, raw == null ? "" : raw.trim());
+    if (p.kind() != Parameter.Kind.CHOICE) {
+      double v = Double.parseDouble(c);
+      if (v < p.min() || v > p.max()) {
+        throw new IllegalArgumentException(p.name() + " must be " + (Double.isInfinite(p.max())
+            ? ">= " + bound(p.min()) : Double.isInfinite(p.min()) ? "<= " + bound(p.max())
+            : "between " + bound(p.min()) + " and " + bound(p.max())) + ", got " + raw.trim());
+      }
+    }
+    return c;
+  }
+
+  private static String bound(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e7 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.0e", v);
+  }
+
+  private static String kind(Parameter p, String s) {
     switch (p.kind()) {
       case INTEGER -> {
         double v = number(p, s);

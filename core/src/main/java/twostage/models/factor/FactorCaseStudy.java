@@ -28,7 +28,8 @@ public final class FactorCaseStudy implements CaseStudy {
       Parameter.integer("--k", 2, "Number of factors k of a generated instance."),
       Parameter.integer("--d", 5, "Dimension d of a generated instance (> k)."),
       Parameter.real("--sigma-nu", FactorInstance.DEFAULT_SIGMA_NU,
-          "sd of nu in y = beta*'h + nu; the label noise is sigma^2 = sd^2 + beta*'(I + A*'A*)^-1 beta*."),
+          "sd of nu in y = beta*'h + nu; the label noise is sigma^2 = sd^2 + beta*'(I + A*'A*)^-1 beta*.")
+          .range(0, 1e30),
       Parameter.count("--instance-seed", 1, Role.INSTANCE, "Seed of the Gaussian A* and beta* of a generated instance."),
       Parameter.choice("--method", "exact", List.of("exact", "montecarlo"), Role.LIMIT,
           "exact (closed-form Fisher information and Gaussian moments) or montecarlo."),

@@ -46,9 +46,9 @@ public final class MixtureCaseStudy implements CaseStudy {
   static final List<Parameter> PARAMETERS = List.of(
       Parameter.integer("--K", 4, "Number of components K (>= 2)."),
       Parameter.integer("--d", 20, "Ambient dimension d (>= K)."),
-      Parameter.real("--beta", 2, "Centre scale: u*_i = beta e_i."),
-      Parameter.real("--theta-norm", 1, "Euclidean norm of theta* in ambient coordinates."),
-      Parameter.real("--sigma", 0.5, "Label-noise standard deviation."),
+      Parameter.real("--beta", 2, "Centre scale: u*_i = beta e_i.").range(1e-6, 1e6),
+      Parameter.real("--theta-norm", 1, "Euclidean norm of theta* in ambient coordinates.").range(1e-30, 1e30),
+      Parameter.real("--sigma", 0.5, "Label-noise standard deviation.").range(0, 1e30),
       Parameter.choice("--method", "reduced", List.of("reduced", "direct"), Role.LIMIT,
           "reduced: exact reduction to the K(K-1) intrinsic coordinates plus d-K+1 isotropic copies "
               + "(cost independent of d); direct: the engine on all K*d centre coordinates."),

@@ -26,7 +26,7 @@ public final class SpectralCaseStudy implements CaseStudy {
   static final List<Parameter> PARAMETERS = List.of(
       Parameter.integer("--k", 2, "Representation dimension k of the Corollary 6.3 instance."),
       Parameter.integer("--d", 4, "Input dimension d of the Corollary 6.3 instance (> k)."),
-      Parameter.real("--sigma", 0.5, "Label-noise sd of the Corollary 6.3 instance."),
+      Parameter.real("--sigma", 0.5, "Label-noise sd of the Corollary 6.3 instance.").range(0, 1e30),
       Parameter.choice("--method", "exact", List.of("exact", "montecarlo"), Role.LIMIT,
           "exact (analytic Hessian, Isserlis score covariance, Gaussian moments) or montecarlo."),
       Parameter.count("--pretraining-samples", 400_000, Role.LIMIT, "Monte Carlo pre-training triples for H and S (montecarlo)."),
