@@ -63,6 +63,7 @@ public final class LimitCommand extends ModelCommand {
       }
       LimitSpec ls = new LimitSpec(m, alpha, quantiles == null ? LimitSpec.DEFAULT_LEVELS : quantiles, run.seed);
       LimitResult r;
+      LimitStudy.check(m, run.threads());
       double secs = LimitStudy.estimatedSeconds(m, run.threads());
       if (secs > 30 && !run.noProgress) {
         spec.commandLine().getErr().println(spec.qualifiedName() + ": estimated "
