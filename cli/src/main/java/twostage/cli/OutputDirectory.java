@@ -20,7 +20,7 @@ final class OutputDirectory {
    */
   static Path usable(String option, Path dir) {
     if (dir == null || dir.toString().isBlank()) {
-      throw new IllegalArgumentException(option + " must name a directory, got an empty path");
+      throw new IllegalArgumentException(option + " '' cannot be used: an empty path names no directory");
     }
     try {
       if (Files.exists(dir) && !Files.isDirectory(dir)) {

@@ -94,11 +94,6 @@ public final class ValidateCommand extends ModelCommand {
       OutputDirectory.usable("--out", out);
       ValidationStudy.Outcome o;
       try (TaskExecutor ex = Main.executor(run.threads())) {
-        var err = spec.commandLine().getErr();
-        for (String note : m.pipeline().notes()) {
-          err.println("note: " + note);
-        }
-        err.flush();
         o = ValidationStudy.run(vs, out, ex, ConsoleProgress.of(run));
       }
       OutputDirectory.writeInstance(out, m);
@@ -107,6 +102,7 @@ public final class ValidateCommand extends ModelCommand {
       if (run.json()) {
         w.println(Json.pretty(json));
       } else {
+        o.result().notes().forEach(note -> w.println("note: " + note));
         w.println(ValidationView.table(json));
         w.printf(Locale.ROOT, "%d replicates computed in this run, %.1f s wall; wrote %s%n",
             o.result().timing().replicatesComputedThisRun(), o.result().timing().wallSecondsThisRun(),
