@@ -91,7 +91,7 @@ public final class LargeMView {
     Estimate lim = r.limit().estimate().mean();
     Format.row(b, "m*Rep(w_m) mean", Format.pm(r.mean()) + "  (R = " + r.spec().reps() + ")");
     Format.row(b, "engine E||L(Z)||^2", Format.pm(lim) + String.format(Locale.ROOT, "   (z = %.2f)", r.meanZ()));
-    printed.ifPresent(law -> Format.row(b, "paper (" + law.source() + ") mean", Format.num(law.mean())));
+    printed.ifPresent(law -> Format.row(b, "paper's law mean", Format.num(law.mean()) + "   (" + law.label() + ")"));
     for (int i = 0; i < r.levels().size(); i++) {
       Format.row(b, "quantile " + r.levels().get(i), String.format(Locale.ROOT, "sample %-11s engine %s",
           Format.num(r.sampleQuantiles().get(i)), Format.num(r.lawQuantiles().get(i))));
