@@ -137,7 +137,11 @@ public final class AutoencoderStudy extends AdCaseStudy {
     p.put("source", source);
     p.put("d", m.inputDimension());
     p.put("k", m.k());
-    p.put("eigenvalues", m.eigenvalues());
+    double[] lambda = m.eigenvalues();
+    for (int i = 0; i < lambda.length; i++) {
+      lambda[i] = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.12g", lambda[i])); // no round-off digits
+    }
+    p.put("eigenvalues", lambda);
     p.put("gamma", m.gamma());
     p.put("sigma", Math.sqrt(m.noiseVariance()));
     if (settings != null) {
