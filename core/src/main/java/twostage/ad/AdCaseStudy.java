@@ -311,7 +311,7 @@ public abstract class AdCaseStudy implements CaseStudy {
 
     @Override
     public TwoStageModel pipeline(Settings s) {
-      long pop = s.count("--population-samples", 2, "enough draws for the population moments");
+      long pop = s.count("--population-samples", 100, "enough draws for the population moments");
       ResolvedModel r = resolved(options(s), new SequentialRunner());
       return r.twoStage(study.estimator(r, s), pop);
     }

@@ -59,8 +59,7 @@ public final class AdTwoStageModel implements TwoStageModel {
 
   @Override
   public java.util.List<String> notes() {
-    double[] w = truth.clone();
-    boolean exact = model.representation(w, truth.clone(), theta.clone(),
+    boolean exact = model.representation(truth.clone(), truth.clone(), theta.clone(),
         new FitDiagnostics(true, false, 0, 0)) != null;
     return java.util.List.of("pre-training: " + estimator.description(),
         exact ? "population moments and Rep of the learned features in closed form (the model's representation)"
