@@ -10,7 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import twostage.ad.AutomaticDerivatives;
 import twostage.ad.ModelAdapters;
-import twostage.ad.examples.FactorAd;
+import twostage.ad.AdCaseStudy;
+import twostage.ad.DifferentiableModel;
+import twostage.experiments.Models;
+import twostage.spi.CaseStudy;
+import twostage.spi.Settings;
 import twostage.models.factor.FactorDownstream;
 import twostage.models.factor.FactorInstance;
 import twostage.models.factor.FactorModel;
@@ -22,13 +26,19 @@ import twostage.theory.ScoreSampler;
 /**
  * {@code twostage bench ad}: what automatic differentiation costs against the hand-written factor-model
  * derivatives, per sample on one thread, measured in the same run (read the ratios: timings drift on
- * shared machines). Both sides draw their x the same way.
+ * shared machines). The automatic side is the registered model {@value #AD_MODEL} (the factor model
+ * written through the AD API, examples/models, on {@code --model-path}); the hand side is the built-in
+ * {@code factor} at the same instance. Both sides draw their x the same way.
  */
 @Command(
     name = "ad",
     mixinStandardHelpOptions = true,
-    description = "Cost of automatic against hand-written derivatives (factor model): scores, Hessians, J(x).")
+    description = {"Cost of automatic against hand-written derivatives (factor model): scores, Hessians, J(x).",
+      "Needs the AD factor model: --model-path examples/models/target/classes (or its jar)."})
 public final class BenchAdCommand implements Callable<Integer> {
+  /** The registered AD model timed against the hand-written factor model. */
+  static final String AD_MODEL = "factor-ad";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--k", defaultValue = "3", description = "Factors k (default: ${DEFAULT-VALUE}).")
@@ -50,9 +60,24 @@ public final class BenchAdCommand implements Callable<Integer> {
     Check.rule(spec, d > k, "--d must be > --k, got d=" + d + ", k=" + k);
     Check.atLeast(spec, "--samples", samples, 100);
     Check.atLeast(spec, "--repeats", repeats, 1);
-    FactorInstance inst = FactorInstance.generated(k, d, 1);
+    if (!Models.registry().names().contains(AD_MODEL)) {
+      throw new IllegalArgumentException("bench ad times the registered model '" + AD_MODEL + "' (the factor model"
+          + " written through the AD API) against the hand-written factor model, and no model is registered as '"
+          + AD_MODEL + "': add --model-path examples/models/target/classes (build it with mvn -pl examples/models"
+          + " -am package)");
+    }
+    CaseStudy study = Models.registry().get(AD_MODEL);
+    Settings settings = Settings.parse(study.parameters(),
+        java.util.Map.of("--k", Integer.toString(k), "--d", Integer.toString(d), "--instance-seed", "1"));
+    var adInstance = study.instance(settings);
+    if (!(adInstance instanceof AdCaseStudy.Instance ai)) {
+      throw new IllegalArgumentException("model '" + AD_MODEL + "' is not written through the AD API");
+    }
+    DifferentiableModel ad = ai.differentiable();
+    // the hand-written side at the very same instance: factor reads factor-ad's instance file
+    FactorInstance inst = ((twostage.models.factor.FactorCaseStudy.Instance)
+        Models.registry().get("factor").read(adInstance.toFile(), AD_MODEL)).instance();
     FactorModel model = FactorModel.of(inst);
-    FactorAd ad = new FactorAd(inst);
     int q = d * k;
     int n = (int) samples;
     int nh = Math.max(10, n / 10);

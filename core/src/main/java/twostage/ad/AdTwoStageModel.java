@@ -57,6 +57,15 @@ public final class AdTwoStageModel implements TwoStageModel {
     return model.noiseVariance();
   }
 
+  @Override
+  public java.util.List<String> notes() {
+    boolean exact = model.representation(truth.clone(), truth.clone(), theta.clone(),
+        new FitDiagnostics(true, false, 0, 0)) != null;
+    return java.util.List.of("pre-training: " + estimator.description(),
+        exact ? "population moments and Rep of the learned features in closed form (the model's representation)"
+            : "population moments and Rep by Monte Carlo, " + populationSamples + " draws from mu_down per replicate");
+  }
+
   /** The pre-training fit alone. */
   public PretrainingFit fit(UniformRandomProvider rng, int m) {
     return estimator.fit(rng, m);

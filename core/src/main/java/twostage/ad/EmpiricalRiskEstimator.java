@@ -44,24 +44,7 @@ public final class EmpiricalRiskEstimator implements PretrainingEstimator {
     SufficientStatistic stat = model.sufficientStatistic();
     Objective f;
     if (stat != null) {
-      double[] mean = stat.sampleMean(rng, m);
-      if (mean == null) {
-        mean = new double[stat.dimension()];
-        double[] z = new double[Math.min(m, 4096) * dz];
-        double[] zi = new double[dz];
-        for (int done = 0; done < m; ) {
-          int b = Math.min(4096, m - done);
-          model.samplePretraining(rng, b, z);
-          for (int i = 0; i < b; i++) {
-            System.arraycopy(z, i * dz, zi, 0, dz);
-            stat.accumulate(zi, mean);
-          }
-          done += b;
-        }
-        for (int i = 0; i < mean.length; i++) {
-          mean[i] /= m;
-        }
-      }
+      double[] mean = statisticMean(model, stat, rng, m);
       f = Objective.of(stat, mean, q);
     } else {
       double[] z = new double[m * dz];
@@ -69,6 +52,43 @@ public final class EmpiricalRiskEstimator implements PretrainingEstimator {
       f = Objective.empirical(derivatives, z, m, dz, q);
     }
     return minimizer.minimise(f, start, slice);
+  }
+
+  /**
+   * t̄_m, the mean of the sufficient statistic over m draws from µ_pre: the statistic's direct draw
+   * when it has one ({@link SufficientStatistic#sampleMean}), else the average of t(z) over m draws
+   * of the model's sampler (in blocks of 4096). Estimators that share this draw see the same data.
+   */
+  public static double[] statisticMean(
+      DifferentiableModel model, SufficientStatistic stat, UniformRandomProvider rng, int m) {
+    double[] mean = stat.sampleMean(rng, m);
+    if (mean != null) {
+      return mean;
+    }
+    int dz = model.sampleDimension();
+    mean = new double[stat.dimension()];
+    double[] z = new double[Math.min(m, 4096) * dz];
+    double[] zi = new double[dz];
+    for (int done = 0; done < m; ) {
+      int b = Math.min(4096, m - done);
+      model.samplePretraining(rng, b, z);
+      for (int i = 0; i < b; i++) {
+        System.arraycopy(z, i * dz, zi, 0, dz);
+        stat.accumulate(zi, mean);
+      }
+      done += b;
+    }
+    for (int i = 0; i < mean.length; i++) {
+      mean[i] /= m;
+    }
+    return mean;
+  }
+
+  @Override
+  public String description() {
+    return "damped Newton (Levenberg-Marquardt) on the empirical loss with the automatic gradient and Hessian,"
+        + " from w* on the horizontal space" + (model.sufficientStatistic() != null
+            ? ", through the model's sufficient statistic" : "");
   }
 
   /** The identity, so that the horizontal basis is the complement of the orbit alone. */

@@ -82,10 +82,13 @@ public final class ModelChecks {
         }
       }
       eqResidual += Math.max(CommonOps_DDRM.trace(Sym.congruence(pi, rk)), 0);
-      eqTotal += CommonOps_DDRM.trace(Sym.congruence(pi, kGram));
-      DMatrixRMaj psiU = times(cross, pi); // E[ψ (Ko)ᵀ]
-      DMatrixRMaj uPsi = CommonOps_DDRM.transpose(psiU, null);
-      skew = Math.max(skew, skewness(uPsi, sigmaPinv));
+      double along = CommonOps_DDRM.trace(Sym.congruence(pi, kGram)); // E‖Ko‖²
+      eqTotal += along;
+      if (along > tolerance * tolerance * kScale) { // else ψ is invariant along o: R = 0 up to round-off
+        DMatrixRMaj psiU = times(cross, pi); // E[ψ (Ko)ᵀ]
+        DMatrixRMaj uPsi = CommonOps_DDRM.transpose(psiU, null);
+        skew = Math.max(skew, skewness(uPsi, sigmaPinv));
+      }
     }
     double equivariance = o.numCols == 0 ? 0 : eqResidual / Math.max(eqTotal, o.numCols * kScale);
 

@@ -11,4 +11,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 public interface PretrainingEstimator {
   /** Fits ŵ_m on m fresh samples drawn with {@code rng}. */
   PretrainingFit fit(UniformRandomProvider rng, int m);
+
+  /** One sentence for reports: what the estimator does. */
+  default String description() {
+    return "the model's own pre-training estimator (" + getClass().getName() + ")";
+  }
 }

@@ -67,6 +67,14 @@ public final class InstanceFile {
     }
   }
 
+  /**
+   * A required field as parsed (a number, a string, a list or a map), for fields of a kind the typed
+   * getters do not cover.
+   */
+  public Object value(String field) {
+    return required(field);
+  }
+
   /** A required finite number. */
   public double number(String field) {
     return number(required(field), field);

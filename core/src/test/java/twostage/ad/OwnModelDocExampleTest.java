@@ -6,7 +6,17 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.hipparchus.CalculusFieldElement;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import java.util.Map;
 import twostage.exec.SequentialRunner;
+import twostage.experiments.LimitResult;
+import twostage.experiments.LimitSpec;
+import twostage.experiments.LimitStudy;
+import twostage.experiments.ModelSpec;
+import twostage.experiments.Models;
+import twostage.spi.Parameter;
+import twostage.spi.Registry;
+import twostage.spi.Settings;
 import twostage.theory.LimitLaw;
 
 /** The complete example of docs/own-model.md, checked against its closed form E‖L(Z)‖² = 3^{-3/2}. */
@@ -49,6 +59,30 @@ class OwnModelDocExampleTest {
     @Override public double noiseVariance() { return 0.25; }
     @Override public double[] truth() { return new double[] {0}; }
     @Override public boolean isMaximumLikelihood() { return true; }
+  }
+
+  /** The doc's registration: every command for the model, from four methods. */
+  public static final class GaussianBumpStudy extends AdCaseStudy {
+    @Override public String name() { return "gaussian-bump"; }
+    @Override public String description() { return "Gaussian mean by maximum likelihood; one Gaussian-bump feature."; }
+    @Override protected List<Parameter> instanceParameters() { return List.of(); }
+    @Override protected DifferentiableModel model(Settings settings) { return new GaussianBump(); }
+  }
+
+  @Test
+  void theRegisteredStudyHasTheSameLaw() {
+    Registry before = Models.registry();
+    Models.use(Registry.of(List.of(new GaussianBumpStudy())));
+    try {
+      ModelSpec spec = ModelSpec.of(Models.registry().get("gaussian-bump"),
+          Map.of("--pretraining-samples", "200000", "--samples", "1000000"), null, null);
+      LimitResult r = LimitStudy.run(new LimitSpec(spec, 2.0, LimitSpec.DEFAULT_LEVELS, 1), new SequentialRunner());
+      double exact = Math.pow(3, -1.5);
+      assertThat(r.sigma2()).isEqualTo(0.25);
+      assertThat(Math.abs(r.estimate().mean().value() - exact)).isLessThan(3 * r.estimate().mean().stdError());
+    } finally {
+      Models.use(before);
+    }
   }
 
   @Test

@@ -1,10 +1,13 @@
-package twostage.ad.examples;
+package twostage.examples;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.hipparchus.CalculusFieldElement;
 import twostage.ad.DifferentiableModel;
+import twostage.ad.EmpiricalRiskEstimator;
+import twostage.ad.PretrainingEstimator;
+import twostage.ad.PretrainingFit;
 import twostage.ad.FieldLinearAlgebra;
 import twostage.ad.SufficientStatistic;
 import twostage.linalg.Sym;
@@ -60,6 +63,14 @@ public final class TiedAutoencoder implements DifferentiableModel {
     if (c.numCols != d) {
       throw new IllegalArgumentException("covariance must be square, got " + d + "x" + c.numCols);
     }
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < i; j++) {
+        if (!(Math.abs(c.get(i, j) - c.get(j, i)) <= 1e-12 * Math.max(1, Math.abs(c.get(i, j))))) {
+          throw new IllegalArgumentException("covariance must be symmetric: entry (" + i + ", " + j + ") is "
+              + c.get(i, j) + " but (" + j + ", " + i + ") is " + c.get(j, i));
+        }
+      }
+    }
     SymmetricEigen eig = SymmetricEigen.of(c);
     double[] lambda = eig.values();
     if (!(lambda[d - 1] > 0)) {
@@ -83,12 +94,19 @@ public final class TiedAutoencoder implements DifferentiableModel {
 
   /**
    * The example instance: d = 4, k = 2, Σ = R diag(4, 2.5, 1, 0.5) Rᵀ for a rotation R drawn from
-   * {@code Streams.of(11)}, γ = (1, −0.7), σ² = 0.25.
+   * {@code Streams.of(11)}, γ = (1, −0.7), σ² = 0.25 (the registered model's defaults).
    */
   public static TiedAutoencoder example() {
-    double[] lambda = {4, 2.5, 1, 0.5};
+    return new TiedAutoencoder(rotated(new double[] {4, 2.5, 1, 0.5}, 11), 2, new double[] {1, -0.7}, 0.25);
+  }
+
+  /**
+   * Σ = R diag(λ) Rᵀ with R the eigenvectors of GᵀG for a Gaussian d × d matrix G drawn from
+   * {@code Streams.of(seed)} (a random rotation).
+   */
+  public static double[][] rotated(double[] lambda, long seed) {
     int d = lambda.length;
-    UniformRandomProvider rng = Streams.of(11);
+    UniformRandomProvider rng = Streams.of(seed);
     ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
     DMatrixRMaj m = new DMatrixRMaj(d, d);
     for (int i = 0; i < d * d; i++) {
@@ -107,7 +125,31 @@ public final class TiedAutoencoder implements DifferentiableModel {
         cov[i][j] = s;
       }
     }
-    return new TiedAutoencoder(cov, 2, new double[] {1, -0.7}, 0.25);
+    return cov;
+  }
+
+  /** Σ (d × d). */
+  public double[][] covariance() {
+    double[][] c = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      System.arraycopy(covariance, i * d, c[i], 0, d);
+    }
+    return c;
+  }
+
+  /** k, the code dimension. */
+  public int k() {
+    return k;
+  }
+
+  /** γ, the coefficients of f⋆ on the top-k principal components. */
+  public double[] gamma() {
+    return gamma.clone();
+  }
+
+  /** The eigenvalues of Σ, decreasing. */
+  public double[] eigenvalues() {
+    return SymmetricEigen.of(DMatrixRMaj.wrap(d, d, covariance.clone())).values();
   }
 
   /** U_kᵀ (k × d, row-major): the rows are the top-k eigenvectors of Σ, a minimiser of the loss. */
@@ -117,7 +159,7 @@ public final class TiedAutoencoder implements DifferentiableModel {
 
   @Override
   public String name() {
-    return "tied-autoencoder";
+    return "autoencoder";
   }
 
   @Override
@@ -284,6 +326,38 @@ public final class TiedAutoencoder implements DifferentiableModel {
       @Override
       public double[] sampleMean(UniformRandomProvider rng, long m) {
         return m >= d ? SampleCovariance.wishart(rng, covarianceSqrt, m).data : null;
+      }
+    };
+  }
+
+  /**
+   * An estimator of the user's own, beside the default Newton: principal components. The rows of ŵ_m
+   * are the top-k eigenvectors of the sample second moment S_m, the global minimiser of the empirical
+   * loss tr((I − AᵀA)²S_m) (up to the O(k) orbit, which Rep does not see). It draws S_m exactly as the
+   * default estimator does ({@link EmpiricalRiskEstimator#statisticMean}), so on the same stream both
+   * fit the same data.
+   */
+  public PretrainingEstimator principalComponents() {
+    SufficientStatistic stat = sufficientStatistic();
+    return new PretrainingEstimator() {
+      @Override
+      public PretrainingFit fit(UniformRandomProvider rng, int m) {
+        double[] s = EmpiricalRiskEstimator.statisticMean(TiedAutoencoder.this, stat, rng, m);
+        SymmetricEigen eig = SymmetricEigen.of(Sym.symmetrized(DMatrixRMaj.wrap(d, d, s)));
+        double[] w = new double[k * d];
+        for (int a = 0; a < k; a++) {
+          for (int i = 0; i < d; i++) {
+            w[a * d + i] = eig.vectors().get(i, a);
+          }
+        }
+        boolean gap = eig.values()[k - 1] > eig.values()[k];
+        return new PretrainingFit(w, gap, 0, 0, 0);
+      }
+
+      @Override
+      public String description() {
+        return "principal components: the top-k eigenvectors of the sample second moment (the closed-form"
+            + " minimiser of the empirical loss)";
       }
     };
   }

@@ -1,8 +1,9 @@
-package twostage.ad.examples;
+package twostage.examples;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.hipparchus.CalculusFieldElement;
 import twostage.ad.DifferentiableModel;
 import twostage.ad.FieldLinearAlgebra;
@@ -11,6 +12,9 @@ import twostage.linalg.Sym;
 import twostage.models.factor.FactorInstance;
 import twostage.models.factor.FactorModel;
 import twostage.models.factor.SampleCovariance;
+import twostage.simulate.FitDiagnostics;
+import twostage.simulate.LearnedRepresentation;
+import twostage.simulate.LinearGaussianRepresentation;
 
 /**
  * The factor model of Section 6.2 written through the automatic-differentiation API only: the loss and
@@ -137,6 +141,36 @@ public final class FactorAd implements DifferentiableModel {
         return logDetFromCholesky(l).subtract(quad).add(tr).multiply(0.5);
       }
     };
+  }
+
+  /**
+   * The features are linear in x, ψ(x; A) = W(A)x with W(A) = (I_k + AᵀA)⁻¹Aᵀ, and x ~ N(0, Σ), so the
+   * population moments of a fit and Rep are Gaussian closed forms ({@link LinearGaussianRepresentation});
+   * f⋆(x) = θ⋆ᵀW(A⋆)x. Not a derivative: the law uses none of it.
+   */
+  @Override
+  public LearnedRepresentation representation(
+      double[] fitted, double[] truth, double[] readout, FitDiagnostics diagnostics) {
+    DMatrixRMaj wStar = featureMap(truth);
+    double[] target = new double[d];
+    for (int j = 0; j < k; j++) {
+      for (int i = 0; i < d; i++) {
+        target[i] += readout[j] * wStar.get(j, i);
+      }
+    }
+    return new LinearGaussianRepresentation(featureMap(fitted), target, model.covariance(), diagnostics);
+  }
+
+  /** W(A) = (I_k + AᵀA)⁻¹Aᵀ (k × d) for A = vec⁻¹(w). */
+  private DMatrixRMaj featureMap(double[] w) {
+    DMatrixRMaj am = DMatrixRMaj.wrap(d, k, w.clone());
+    DMatrixRMaj m = CommonOps_DDRM.identity(k);
+    CommonOps_DDRM.multAddTransA(am, am, m);
+    DMatrixRMaj out = new DMatrixRMaj(k, d);
+    if (!CommonOps_DDRM.solve(m, CommonOps_DDRM.transpose(am, null), out)) {
+      throw new IllegalStateException("I + A'A is singular");
+    }
+    return out;
   }
 
   /** (AᵀSA)_{·j} given SA. */

@@ -1,4 +1,4 @@
-package twostage.ad;
+package twostage.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,17 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import twostage.ad.examples.FactorAd;
+
+import twostage.ad.AnalysisOptions;
+import twostage.ad.AutomaticDerivatives;
+import twostage.ad.ModelAnalysis;
+import twostage.ad.ModelLaw;
+import twostage.ad.Objective;
+import twostage.ad.ResolvedModel;
 import twostage.exec.SequentialRunner;
+import twostage.simulate.FitDiagnostics;
+import twostage.simulate.PopulationMoments;
+import twostage.stats.Estimate;
 import twostage.models.factor.FactorDownstream;
 import twostage.models.factor.FactorInstance;
 import twostage.models.factor.FactorLimit;
@@ -29,7 +38,7 @@ class FactorAdTest {
 
   static Stream<FactorInstance> instances() throws IOException {
     Stream<FactorInstance> files;
-    try (Stream<Path> list = Files.list(Path.of("..", "examples"))) {
+    try (Stream<Path> list = Files.list(Path.of("..")) /* examples/, beside this module */) {
       files = list.filter(p -> p.getFileName().toString().startsWith("factor")).sorted()
           .map(FactorAdTest::read).toList().stream();
     }
@@ -96,20 +105,26 @@ class FactorAdTest {
     assertThat(worstJ).isLessThan(1e-10);
   }
 
-  @ParameterizedTest
-  @MethodSource("instances")
-  void lawAgreesWithTheExactFactorEngine(FactorInstance instance) {
-    Interaction exact = FactorLimit.exactInteraction(new AsymptoticEngine(), FactorModel.of(instance));
-    ModelLaw law = ModelAnalysis.run(new FactorAd(instance),
-        AnalysisOptions.defaults().withSamples(100_000, 200_000).withPilot(5_000, 5_000), 3,
-        new SequentialRunner());
-    assertThat(law.interaction().dEff()).isEqualTo(exact.dEff());
-    assertThat(law.diagnostics().orbit().dimension())
-        .isEqualTo(instance.k() * (instance.k() - 1) / 2);
-    double se = law.interactionMean().stdError();
-    assertThat(se).isGreaterThan(0);
-    assertThat(Math.abs(law.interactionMean().value() - exact.mean())).isLessThan(3 * se);
-    assertThat(se).isLessThan(0.05 * exact.mean());
+  @Test
+  void closedFormRepresentationAgreesWithMonteCarlo() {
+    // Rep of a fit away from the truth: the Gaussian closed form against the generic Monte Carlo one
+    FactorInstance inst = FactorInstance.generated(2, 5, 4);
+    ResolvedModel r = ModelAnalysis.resolve(new FactorAd(inst), AnalysisOptions.defaults().withPilot(2_000, 2_000),
+        1, new SequentialRunner());
+    double[] fitted = r.truth().clone();
+    for (int i = 0; i < fitted.length; i++) {
+      fitted[i] += 0.05 * Math.cos(3.0 * i);
+    }
+    FitDiagnostics diag = new FitDiagnostics(true, false, Double.NaN, 0);
+    PopulationMoments exact = r.model().representation(fitted, r.truth(), r.readout().theta(), diag)
+        .population(Streams.of(1));
+    PopulationMoments mc = r.twoStage(400_000).representation(fitted, diag).population(Streams.of(2));
+    Estimate e = exact.representationError();
+    Estimate m = mc.representationError();
+    assertThat(e.stdError()).isZero();
+    assertThat(e.value()).isPositive();
+    assertThat(m.stdError()).isPositive().isLessThan(0.05 * e.value());
+    assertThat(Math.abs(e.value() - m.value())).isLessThan(3 * m.stdError());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package twostage.ad.examples;
+package twostage.examples;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
