@@ -54,6 +54,32 @@ class CrossoverCommandTest {
   }
 
   @Test
+  void anIncompleteCrossoverJsonIsRefusedNamingTheFileAndField(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("crossover.json"), "{\"model\": \"factor\", \"sigma2\": 1.0, \"dEff\": 2}");
+    CliRun r = CliRun.of("crossover", "redraw", "--out", dir.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("crossover.json is incomplete").contains("'dBase'");
+    Files.writeString(dir.resolve("crossover.json"), "{\"model\": \"fac");
+    CliRun torn = CliRun.of("crossover", "redraw", "--out", dir.toString());
+    assertThat(torn.exit()).isEqualTo(2);
+    assertThat(torn.err()).contains("crossover.json is not valid JSON").doesNotContain("Exception:");
+  }
+
+  @Test
+  void aCorruptRecordInAnOutputDirectoryIsRefusedWithItsLine(@TempDir Path dir) throws Exception {
+    String[] args = {"crossover", "factor", "--baseline-n", "100", "--replicates", "4", "--points", "5",
+        "--no-progress", "--out", dir.toString()};
+    assertThat(CliRun.of(args).exit()).isZero();
+    Path results = dir.resolve("baseline").resolve("results.jsonl");
+    java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(results));
+    lines.set(1, "{\"key\":\"n=100/j=1\"}");
+    Files.write(results, lines);
+    CliRun r = CliRun.of(args);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("results.jsonl line 2").contains("not a complete");
+  }
+
+  @Test
   void planSaysWhetherPretrainingPays() throws Exception {
     CliRun r = CliRun.of("plan", "factor", "--k", "2", "--d", "5", "--instance-seed", "11",
         "--n", "1000", "--m", "3000", "--format", "json");
