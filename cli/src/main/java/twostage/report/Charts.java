@@ -19,6 +19,9 @@ import org.w3c.dom.Document;
 
 /** Writes XChart charts as PNG (XChart's encoder) and SVG (Batik's SVGGraphics2D). */
 public final class Charts {
+  /** Resolution of the PNGs: a chart w points wide is w·DPI/72 pixels wide. */
+  public static final int DPI = 110;
+
   private Charts() {}
 
   /** Applies the house style: white background, readable fonts, grid. */
@@ -113,7 +116,7 @@ public final class Charts {
       if (base.getParent() != null) {
         Files.createDirectories(base.getParent());
       }
-      BitmapEncoder.saveBitmapWithDPI(chart, base.toString(), BitmapEncoder.BitmapFormat.PNG, 110);
+      BitmapEncoder.saveBitmapWithDPI(chart, base.toString(), BitmapEncoder.BitmapFormat.PNG, DPI);
       Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
           .getDOMImplementation().createDocument("http://www.w3.org/2000/svg", "svg", null);
       SVGGraphics2D g = new SVGGraphics2D(doc);
