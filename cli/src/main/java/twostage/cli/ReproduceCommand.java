@@ -62,8 +62,8 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--preset", defaultValue = "quick", paramLabel = "quick|paper",
-      description = "quick (measured 5 minutes on 2 shared cores) or paper (the paper's sizes; measured 16 minutes) "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "quick (about a minute on a quiet 2-core machine, 5 minutes measured under load) or paper (the "
+          + "paper's sizes; 16.5 minutes measured) (default: ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--out", defaultValue = "report", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")

@@ -31,22 +31,24 @@ final class SmallReport {
   static Path write(Path out) {
     ReproduceReport.Results res = new ReproduceReport.Results();
     List<ReproduceReport.Step> steps = new ArrayList<>();
+    long[] t = {System.nanoTime()};
     try (LocalExecutor ex = new LocalExecutor(Math.min(2, Runtime.getRuntime().availableProcessors()))) {
       ModelSpec sp = model("spectral", "--k", "2", "--d", "4");
       res.spectralLimit = LimitStudy.run(new LimitSpec(sp, 2.0, LimitSpec.DEFAULT_LEVELS, 1), ex.runner());
       res.spectralClaims = PaperClaims.limit(sp.instance());
-      steps.add(step("spectral-limit", "twostage limit spectral"));
+      steps.add(step(t, "spectral-limit", "twostage limit spectral"));
       ModelSpec fa = model("factor", "--k", "3", "--d", "8");
       res.factorLimit = LimitStudy.run(new LimitSpec(fa, 2.0, LimitSpec.DEFAULT_LEVELS, 1), ex.runner());
       res.factorClaims = PaperClaims.limit(fa.instance());
-      steps.add(step("factor-limit", "twostage limit factor --k 3 --d 8"));
+      steps.add(step(t, "factor-limit", "twostage limit factor --k 3 --d 8"));
 
       Path plots = out.resolve("plots");
       PriorArtView.spectralPlot(SpectralPriorArt.grid(new int[] {1, 2}, new int[] {10, 20, 40},
           SpectralPriorArt.DEFAULT_ENGINE_CAP),
           plots.resolve("compare-spectral"));
       PriorArtView.factorPlots(FactorPriorArt.standardSweep(10, 2, 2.0, 1), 2, 10, 2.0, plots);
-      steps.add(step("compare", "twostage compare spectral --out plots"));
+      steps.add(step(t, "compare",
+          "twostage compare spectral --ks 1,2 --ds 10,20,40 --out plots; twostage compare factor --out plots"));
 
       ModelSpec vfa = model("factor", "--k", "3", "--d", "10");
       Path vdir = out.resolve("validate-factor");
@@ -54,13 +56,13 @@ final class SmallReport {
           vdir, ex, Progress.NONE);
       ValidationView.write(vdir, o);
       res.validateFactor = o.result();
-      steps.add(step("validate-factor", "twostage validate factor --k 3 --d 10 --n 100,316,1000 --reps 60"));
+      steps.add(step(t, "validate-factor", "twostage validate factor --k 3 --d 10 --n 100,316,1000 --reps 60"));
 
       Path cdir = out.resolve("crossover-spectral");
       res.crossoverSpectral = CrossoverStudy.run(new CrossoverSpec(sp, List.of(), -1, 20_000, List.of(), 61,
           List.of(0.1, 0.9), 1e-9, 1), cdir.resolve("baseline"), ex, Progress.NONE);
       CrossoverView.write(cdir, res.crossoverSpectral);
-      steps.add(step("crossover-spectral", "twostage crossover spectral"));
+      steps.add(step(t, "crossover-spectral", "twostage crossover spectral"));
     }
     Path index = out.resolve("index.html");
     ReportFiles.write(index, ReproduceReport.html(res, steps, true, out));
@@ -76,7 +78,11 @@ final class SmallReport {
     return ModelSpec.of(Models.registry().get(name), given, null, null);
   }
 
-  private static ReproduceReport.Step step(String name, String command) {
-    return new ReproduceReport.Step(name, name, command, 0, false, null);
+  /** A step that took the time since {@code t[0]} (which it resets). */
+  private static ReproduceReport.Step step(long[] t, String name, String command) {
+    long now = System.nanoTime();
+    double seconds = (now - t[0]) / 1e9;
+    t[0] = now;
+    return new ReproduceReport.Step(name, name, command, seconds, false, null);
   }
 }
