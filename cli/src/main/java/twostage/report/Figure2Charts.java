@@ -95,7 +95,8 @@ public final class Figure2Charts {
           "fit a + b log d on d ≤ 100 (paper's range), R² = %.3f", paperRangeFit.rSquared()), gx, fy);
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
       s.setMarker(SeriesMarkers.NONE);
-      Charts.curve(s, SeriesLines.DOT_DOT);
+      Charts.curve(s, new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+          10f, new float[] {10f, 4f}, 0f));
       s.setLineColor(new Color(150, 90, 170));
     }
     if (exact != null) {

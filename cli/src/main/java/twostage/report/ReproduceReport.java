@@ -323,7 +323,7 @@ public final class ReproduceReport {
     Path file = out.resolve(path);
     if (Files.exists(file)) {
       int[] px = pngSize(file);
-      s.figure(path, caption, px[0] * 72 / Charts.DPI, px[1] * 72 / Charts.DPI);
+      s.figure(path, caption, (int) Math.round(px[0] * 72.0 / Charts.DPI), (int) Math.round(px[1] * 72.0 / Charts.DPI));
     }
   }
 

@@ -40,7 +40,13 @@ class HelpTextTest {
     broken.addOption(OptionSpec.builder("--y").type(String.class).description("Stops at 5% of the").build());
     broken.addOption(OptionSpec.builder("--z").type(String.class).description("Ends at 10% otherwise.").build());
     List<String> problems = new ArrayList<>();
-    walk(new CommandLine(broken), problems);
+    java.io.PrintStream err = System.err;
+    System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    try {
+      walk(new CommandLine(broken), problems);
+    } finally {
+      System.setErr(err);
+    }
     assertThat(problems).hasSize(4).anyMatch(p -> p.contains("could not format"));
   }
 
