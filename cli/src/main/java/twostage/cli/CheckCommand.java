@@ -25,9 +25,10 @@ import twostage.spi.Parameter;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulates the pre-training estimator at large m: R replicates of m*Rep(w_m), which Theorem 5.1 says",
-      "is distributed as ||L(Z)||^2, against the engine's law (Kolmogorov distance, 5% critical value) and",
-      "the paper's printed law where it states one."
+      "Simulates the pre-training estimator at large m against the law Theorem 5.1 gives it.",
+      "R replicates of m*Rep(w_m), which Theorem 5.1 says is distributed as ||L(Z)||^2, are compared with "
+          + "the engine's law (Kolmogorov distance, 5%% critical value) and with the paper's printed law where it"
+          + " states one."
     })
 public final class CheckCommand extends ModelCommand {
   @Override

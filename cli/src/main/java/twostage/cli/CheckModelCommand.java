@@ -31,9 +31,9 @@ import twostage.random.Streams;
     name = "check-model",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a model written through the AD API (a registered AdCaseStudy): derivatives against finite",
-      "differences, then w*, theta*, the orbit and the regularity checks of Theorem 5.1; exit 2 with what",
-      "is wrong when the theory does not apply."
+      "Checks a model written through the AD API (a registered AdCaseStudy).",
+      "Derivatives against finite differences, then w*, theta*, the orbit and the regularity checks of "
+          + "Theorem 5.1; exit 2 with what is wrong when the theory does not apply."
     })
 public final class CheckModelCommand extends ModelCommand {
   @Override

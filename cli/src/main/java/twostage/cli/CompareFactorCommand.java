@@ -19,8 +19,9 @@ import twostage.report.ReportFiles;
     name = "factor",
     mixinStandardHelpOptions = true,
     description = {
-      "Over instances with growing ||A*|| and shrinking sigma_min(A*): Ge et al.'s bound as the paper reads it,",
-      "the exact limit mean, Corollary 6.4 as printed and corrected, and the implied bounds."
+      "Ge et al. (2024) beside the exact asymptotic term on the factor model.",
+      "Over instances with growing ||A*|| and shrinking sigma_min(A*): Ge et al.'s bound as the paper reads"
+          + " it, the exact limit mean, Corollary 6.4 as printed and corrected, and the implied bounds."
     })
 public final class CompareFactorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -19,8 +19,10 @@ import twostage.report.ReportFiles;
     name = "spectral",
     mixinStandardHelpOptions = true,
     description = {
-      "On the Corollary 6.3 instance over a grid of (k, d): the pre-training term of Cabannes et al. (2023, Thm 4)",
-      "as Appendix H.7 instantiates it, ||R^-1/2 beta*||^2 E[Q], beside E||L(Z)||^2 (paper and corrected)."
+      "Cabannes et al. (2023) beside the exact asymptotic term on the spectral model.",
+      "On the Corollary 6.3 instance over a grid of (k, d): the pre-training term of Cabannes et al. (2023,"
+          + " Thm 4) as Appendix H.7 instantiates it, ||R^-1/2 beta*||^2 E[Q], beside E||L(Z)||^2 (paper and "
+          + "corrected)."
     })
 public final class CompareSpectralCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

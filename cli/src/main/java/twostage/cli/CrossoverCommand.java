@@ -22,10 +22,12 @@ import twostage.theory.TangentRank;
     name = "crossover",
     mixinStandardHelpOptions = true,
     description = {
-      "When does pre-training pay? sigma^2 d_eff + E||L||^2/alpha (two-stage) against sigma^2 d_base",
-      "(downstream-only least squares over the whole class), the crossover alpha0, the quantile band of the",
-      "two-stage law and a simulated downstream-only baseline. Writes crossover.json, crossover.csv and",
-      "crossover.png/.svg to --out; baseline replicates are stored as they finish and a rerun resumes."
+      "When does pre-training pay? Two-stage against downstream-only least squares.",
+      "sigma^2 d_eff + E||L||^2/alpha (two-stage) against sigma^2 d_base (downstream-only least squares "
+          + "over the whole class), the crossover alpha0, the quantile band of the two-stage law and a simulated "
+          + "downstream-only baseline.",
+      "Writes crossover.json, crossover.csv and crossover.png/.svg to --out; baseline replicates are stored"
+          + " as they finish and a rerun resumes."
     },
     subcommands = {CrossoverRedrawCommand.class})
 public final class CrossoverCommand extends ModelCommand {

@@ -18,9 +18,10 @@ import twostage.report.Json;
     name = "figure2",
     mixinStandardHelpOptions = true,
     description = {
-      "Figure 2 of the paper: E||L(Z)||^2 of the Appendix K mixture over (a) K = 2..14 (d = 30, beta = 2),",
-      "(b) d on a 30-point log grid 5..1000 plus d = 30 (K = 4, beta = 2), (c) beta on a 20-point log grid",
-      "0.5..5 (K = 4, d = 20), with the paper's fitted trends and, for (b), the exact form (a + b d)/(d + 1).",
+      "Figure 2 of the paper: E||L(Z)||^2 of the Appendix K mixture along K, d and beta.",
+      "(a) K = 2..14 (d = 30, beta = 2), (b) d on a 30-point log grid 5..1000 plus d = 30 (K = 4, beta = "
+          + "2), (c) beta on a 20-point log grid 0.5..5 (K = 4, d = 20), with the paper's fitted trends and, for "
+          + "(b), the exact form (a + b d)/(d + 1).",
       "Writes figure2.json, panel-{a,b,c}.csv and panel-{a,b,c}.png/.svg; an interrupted run resumes."
     })
 public final class Figure2Command implements Callable<Integer> {

@@ -30,9 +30,10 @@ import twostage.stats.WeightedChiSquare;
     name = "law",
     mixinStandardHelpOptions = true,
     description = {
-      "The law of S + C * sum_j lambda_j chi2_1(j) (independent chi-squares with one degree of freedom):",
-      "mean, variance, CDF values and quantiles, each with a bound on its error (saddle-point",
-      "contour inversion, docs/weighted-chi-square.md)."
+      "The law of S + C * sum_j lambda_j chi2_1(j), with bounds on its errors.",
+      "The chi-squares are independent with one degree of freedom. Prints the mean, variance, CDF values "
+          + "and quantiles, each with a bound on its error (saddle-point contour inversion, docs/weighted-chi-"
+          + "square.md)."
     })
 public final class LawCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -58,10 +59,10 @@ public final class LawCommand implements Callable<Integer> {
     Path file;
   }
 
-  @Option(names = "--shift", defaultValue = "0", description = "S, added to the sum (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--shift", defaultValue = "0", paramLabel = "S", description = "S, added to the sum (default: ${DEFAULT-VALUE}).")
   double shift;
 
-  @Option(names = "--scale", defaultValue = "1", description = "C > 0, multiplies the sum (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--scale", defaultValue = "1", paramLabel = "C", description = "C > 0, multiplies the sum (default: ${DEFAULT-VALUE}).")
   double scale;
 
   @Option(names = "--cdf", split = ",", paramLabel = "X", description = "Points at which to print P(S + C*Q <= x).")
@@ -71,7 +72,7 @@ public final class LawCommand implements Callable<Integer> {
       description = "Probabilities in [0, 1] whose quantiles are printed (default: ${DEFAULT-VALUE}).")
   double[] probabilities;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "table or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Override

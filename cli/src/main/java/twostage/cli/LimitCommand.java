@@ -20,9 +20,9 @@ import twostage.spi.CaseStudy;
     name = "limit",
     mixinStandardHelpOptions = true,
     description = {
-      "The limit law of n(R - sigma^2): sigma^2 d_eff + E||L(Z)||^2/alpha, its weights lambda,",
-      "quantiles and the engine's regularity checks, for one instance of a registered model;",
-      "'limit moments' reads the moments of a model that lives elsewhere (PyTorch, JAX, R) from CSV files."
+      "The limit law of n(R - sigma^2) for one instance of a registered model.",
+      "sigma^2 d_eff + E||L(Z)||^2/alpha, its weights lambda, quantiles and the engine's regularity checks;"
+          + " 'limit moments' reads the moments of a model that lives elsewhere (PyTorch, JAX, R) from CSV files."
     },
     subcommands = {LimitMomentsCommand.class})
 public final class LimitCommand extends ModelCommand {

@@ -37,23 +37,24 @@ import twostage.theory.PretrainingMoments;
     name = "moments",
     mixinStandardHelpOptions = true,
     description = {
-      "Limit law from moment matrices computed elsewhere (PyTorch, JAX, R): plain numeric CSV, no header,",
-      "in DIR: hessian.csv (H), score-covariance.csv (S), feature-gram.csv (E[psi psi']), cross.csv (E[psi J']),",
-      "jacobian-gram.csv (E[J J']) and optionally orbit.csv (columns spanning the orbit tangent)."
+      "Limit law from moment matrices computed elsewhere (PyTorch, JAX, R).",
+      "Plain numeric CSV files without header in DIR: hessian.csv (H), score-covariance.csv (S), feature-"
+          + "gram.csv (E[psi psi']), cross.csv (E[psi J']), jacobian-gram.csv (E[J J']) and optionally orbit.csv "
+          + "(columns spanning the orbit tangent)."
     })
 public final class LimitMomentsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--dir", required = true, description = "Directory holding the CSV matrices.")
+  @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Directory holding the CSV matrices.")
   Path dir;
 
-  @Option(names = "--sigma2", required = true, description = "Downstream noise variance sigma^2 (>= 0).")
+  @Option(names = "--sigma2", required = true, paramLabel = "X", description = "Downstream noise variance sigma^2 (>= 0).")
   double sigma2;
 
-  @Option(names = "--alpha", required = true, description = "alpha = lim m/n (> 0).")
+  @Option(names = "--alpha", required = true, paramLabel = "A", description = "alpha = lim m/n (> 0).")
   double alpha;
 
-  @Option(names = "--tolerance", defaultValue = "1e-8",
+  @Option(names = "--tolerance", defaultValue = "1e-8", paramLabel = "T",
       description = "Relative tolerance of the symmetry and definiteness checks (default: ${DEFAULT-VALUE}).")
   double tolerance;
 
@@ -61,7 +62,7 @@ public final class LimitMomentsCommand implements Callable<Integer> {
       description = "Levels of the quantiles of E_alpha, in (0, 1) (default: 0.5,0.9,0.95,0.99).")
   List<Double> quantiles;
 
-  @Option(names = "--format", defaultValue = "table",
+  @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 

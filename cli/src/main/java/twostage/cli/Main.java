@@ -25,8 +25,8 @@ import twostage.linalg.Blas;
     version = "twostage 0.2.0",
     description = {
       "Asymptotic excess risk of pre-training + downstream least squares (Tinati & Tu, COLT 2026).",
-      "Every model registered on the class path (built in: factor, gmm, spectral) works with limit,",
-      "validate, check, crossover, plan and sweep."
+      "Every model registered on the class path (built in: factor, gmm, spectral) works with limit, "
+          + "validate, check, crossover, plan and sweep."
     },
     subcommands = {ReproduceCommand.class, LimitCommand.class, ValidateCommand.class, CheckCommand.class,
       CrossoverCommand.class, PlanCommand.class, SweepCommand.class, Figure2Command.class,

@@ -46,7 +46,7 @@ final class ModelFaces {
   private static CommandSpec subcommand(ModelFace face, CaseStudy study) {
     CommandSpec spec = CommandSpec.forAnnotatedObject(face);
     spec.name(study.name());
-    spec.usageMessage().description(study.description());
+    spec.usageMessage().description(literal(study.description()));
     Set<String> taken = new HashSet<>();
     spec.options().forEach(o -> taken.addAll(java.util.List.of(o.names())));
     for (Parameter p : study.parameters()) {
@@ -60,10 +60,24 @@ final class ModelFaces {
       spec.addOption(OptionSpec.builder(p.name())
           .paramLabel(label(p))
           .type(String.class)
-          .description(p.description() + " (default: " + p.defaultValue() + ")")
+          .description(withDefault(p.description(), p.defaultValue()))
           .build());
     }
     return spec;
+  }
+
+  /** "Centre scale: u*_i = beta e_i (default: 2)." from a model's description and default. */
+  static String withDefault(String description, String defaultValue) {
+    String d = description.strip();
+    if (d.endsWith(".")) {
+      d = d.substring(0, d.length() - 1);
+    }
+    return literal(d + " (default: " + defaultValue + ").");
+  }
+
+  /** A model's text as picocli prints it literally: picocli formats descriptions, so '%' is doubled. */
+  static String literal(String text) {
+    return text.replace("%", "%%");
   }
 
   private static String label(Parameter p) {

@@ -20,9 +20,9 @@ import twostage.theory.PretrainingPlan;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "How many unlabeled samples m do you need? m = alpha n with alpha = E||L||^2 / ((ratio - 1) sigma^2 d_eff),",
-      "and does pre-training beat downstream-only least squares (sigma^2 d_base) at your m? Asymptotic",
-      "(Theorem 5.1, end of Section 5)."
+      "How many unlabeled samples m do you need, and does pre-training pay at yours?",
+      "m = alpha n with alpha = E||L||^2 / ((ratio - 1) sigma^2 d_eff), and a comparison with downstream-"
+          + "only least squares (sigma^2 d_base) at your m. Asymptotic (Theorem 5.1, end of Section 5)."
     })
 public final class PlanCommand extends ModelCommand {
   @Override

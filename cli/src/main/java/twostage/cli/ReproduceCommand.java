@@ -53,16 +53,17 @@ import twostage.errata.PaperClaims;
     name = "reproduce",
     mixinStandardHelpOptions = true,
     description = {
-      "Reproduce the paper's results (Figure 2, Corollaries 6.3/6.4 against the estimators at large m, the",
-      "prior-art comparisons, the finite-sample validation, the crossover) with a report in --out",
-      "(report.md, index.html, each step's files). An interrupted run resumes; a directory made with",
-      "another --preset is refused."
+      "Reproduces the paper's results and writes a report of them to --out.",
+      "The report (report.md and index.html) covers Figure 2, Corollaries 6.3/6.4 against the estimators at "
+          + "large m, the prior-art comparisons, the finite-sample validation and the crossover, each step's files "
+          + "beside the report. An interrupted run resumes; a directory made with another --preset is refused."
     })
 public final class ReproduceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--preset", defaultValue = "quick", paramLabel = "quick|paper",
-      description = "quick (about a minute) or paper (the paper's sizes; measured 16 minutes) (default: ${DEFAULT-VALUE}).")
+      description = "quick (about a minute on a quiet 2-core machine, 5 minutes measured under load) or paper (the "
+          + "paper's sizes; 16.5 minutes measured) (default: ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--out", defaultValue = "report", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")

@@ -4,14 +4,14 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the computing commands: seed, threads, output format, progress. */
 public final class RunOptions {
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Worker threads (default: all available processors). Results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--format", defaultValue = "table",
+  @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 

@@ -17,9 +17,9 @@ import twostage.spi.CaseStudy;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "E||L(Z)||^2 of a model along one of its numeric options, one resumable task per value, run in",
-      "parallel; each point is appended to DIR/results.jsonl as soon as it is done and a rerun with the",
-      "same arguments computes only what is missing."
+      "E||L(Z)||^2 of a model along one of its numeric options.",
+      "One resumable task per value, run in parallel; each point is appended to DIR/results.jsonl as soon "
+          + "as it is done and a rerun with the same arguments computes only what is missing."
     })
 public final class SweepCommand extends ModelCommand {
   @Override

@@ -23,10 +23,10 @@ import twostage.spi.Parameter;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulates the real two-stage pipeline (pre-training estimator, min-norm OLS, the exact conditional",
-      "risk of Proposition B.1) at each n and compares the replicates with the limit law: Kolmogorov",
-      "distances, p_var and means (Appendix K, Figures 3-4). Results are stored per replicate in --out;",
-      "a rerun resumes."
+      "Simulates the real two-stage pipeline at each n and compares it with the limit law.",
+      "The pre-training estimator, min-norm OLS and the exact conditional risk of Proposition B.1; "
+          + "Kolmogorov distances, p_var and means (Appendix K, Figures 3-4). Results are stored per replicate in"
+          + " --out; a rerun resumes."
     })
 public final class ValidateCommand extends ModelCommand {
   /** round(geomspace(100, 1e5, 10)) (Appendix K). */

@@ -32,6 +32,19 @@ public final class CrossoverChart {
       double[] upper,
       double[] band,
       List<CrossoverStudy.BaselinePoint> points) {
+    Charts.save(chart(model, c, alpha, twoStage, lower, upper, band, points), base);
+  }
+
+  /** The chart that {@link #save} writes. */
+  static XYChart chart(
+      String model,
+      Crossover c,
+      double[] alpha,
+      double[] twoStage,
+      double[] lower,
+      double[] upper,
+      double[] band,
+      List<CrossoverStudy.BaselinePoint> points) {
     XYChart chart = new XYChartBuilder().width(1000).height(720)
         .title("When does pre-training pay? (" + model + ", d_eff = " + c.dEff() + ", d_base = "
             + c.dBase() + ")")
@@ -120,6 +133,7 @@ public final class CrossoverChart {
       s.setMarker(SeriesMarkers.CIRCLE);
       s.setMarkerColor(colours[i % colours.length]);
     }
-    Charts.save(chart, base);
+    Charts.logTicks(chart);
+    return chart;
   }
 }

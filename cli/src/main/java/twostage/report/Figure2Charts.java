@@ -25,6 +25,11 @@ public final class Figure2Charts {
 
   /** Writes {@code base}.png and {@code base}.svg. */
   public static void draw(Figure2Study.Panel panel, JsonNode paper, Path base) {
+    Charts.save(chart(panel, paper), base);
+  }
+
+  /** The panel's chart; {@code paper} holds the paper's digitised points, or is null. */
+  static XYChart chart(Figure2Study.Panel panel, JsonNode paper) {
     List<LimitResult> rows = panel.points();
     List<TrendFit> fits = panel.fits();
     Figure2Study.ExactForm exact = panel.exactForm();
@@ -37,7 +42,8 @@ public final class Figure2Charts {
       case "--d" -> "d (ambient dimension, log scale)";
       default -> "β (centre scale, log scale)";
     };
-    XYChart chart = new XYChartBuilder().width(760).height(680).title(panel.title())
+    XYChart chart = new XYChartBuilder().width(760).height(680)
+        .title("Figure 2" + panel.title().replaceFirst("^\\((\\w)\\) ", "($1): "))
         .xAxisTitle(xName).yAxisTitle("E‖L(Z)‖²" + (logY ? " (log scale)" : "")).build();
     Charts.style(chart);
     var st = chart.getStyler();
@@ -48,10 +54,6 @@ public final class Figure2Charts {
     st.setMarkerSize(7);
     st.setErrorBarsColorSeriesColor(false);
     st.setErrorBarsColor(POINTS);
-    if (panel.vary().equals("--beta")) {
-      st.setXAxisLogarithmicDecadeOnly(false);
-      st.setXAxisDecimalPattern("0.0#");
-    }
     if (!logY) {
       st.setYAxisDecimalPattern("0.000");
     }
@@ -76,7 +78,7 @@ public final class Figure2Charts {
       XYSeries s = chart.addSeries(label(f), grid, fy);
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
       s.setMarker(SeriesMarkers.NONE);
-      s.setLineStyle(f.model().equals("rational") ? SeriesLines.SOLID : SeriesLines.DASH_DASH);
+      Charts.curve(s, f.model().equals("rational") ? SeriesLines.SOLID : SeriesLines.DASH_DASH);
       s.setLineColor(f.model().equals("rational") ? EXACT : FIT);
     }
     if (paperRangeFit != null) {
@@ -93,7 +95,8 @@ public final class Figure2Charts {
           "fit a + b log d on d ≤ 100 (paper's range), R² = %.3f", paperRangeFit.rSquared()), gx, fy);
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
       s.setMarker(SeriesMarkers.NONE);
-      s.setLineStyle(SeriesLines.DOT_DOT);
+      Charts.curve(s, new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+          10f, new float[] {10f, 4f}, 0f));
       s.setLineColor(new Color(150, 90, 170));
     }
     if (exact != null) {
@@ -121,7 +124,7 @@ public final class Figure2Charts {
           "exact form at K = 3: a = %.4f, b = %.4f", a, b), grid, fy);
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
       s.setMarker(SeriesMarkers.NONE);
-      s.setLineStyle(SeriesLines.DASH_DOT);
+      Charts.curve(s, SeriesLines.DASH_DOT);
       s.setLineColor(new Color(120, 120, 120));
     }
     if (paper != null && paper.size() > 0) {
@@ -140,7 +143,8 @@ public final class Figure2Charts {
     pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     pts.setMarker(SeriesMarkers.CIRCLE);
     pts.setMarkerColor(POINTS);
-    Charts.save(chart, base);
+    Charts.logTicks(chart);
+    return chart;
   }
 
   private static String label(TrendFit f) {

@@ -2,11 +2,13 @@ package twostage.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import twostage.errata.factor.FactorPriorArt;
 import twostage.errata.factor.FactorPriorArtRow;
@@ -46,21 +48,41 @@ public final class PriorArtView {
 
   /** Plots the spectral ratios against d, a series per k and form. */
   public static void spectralPlot(List<SpectralPriorArtRow> rows, Path base) {
+    Charts.save(spectralChart(rows), base);
+  }
+
+  private static final Color[] PALETTE = {
+    new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
+    new Color(148, 103, 189), new Color(140, 86, 75)
+  };
+
+  /** The ratios against d: a colour per k, the corrected form solid, the paper's form dashed. */
+  static XYChart spectralChart(List<SpectralPriorArtRow> rows) {
     XYChart c = new XYChartBuilder().width(760).height(520)
         .title("Spectral model: Cabannes et al. term / exact interaction E||L(Z)||^2")
-        .xAxisTitle("d").yAxisTitle("ratio (log scale)").build();
+        .xAxisTitle("d (log scale)").yAxisTitle("ratio (log scale)").build();
     Charts.style(c);
     c.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
-    c.getStyler().setXAxisLogarithmicDecadeOnly(false).setYAxisLogarithmicDecadeOnly(false);
-    rows.stream().mapToInt(SpectralPriorArtRow::k).distinct().forEach(k -> {
+    int[] ks = rows.stream().mapToInt(SpectralPriorArtRow::k).distinct().toArray();
+    for (int i = 0; i < ks.length; i++) {
+      int k = ks[i];
+      Color colour = PALETTE[i % PALETTE.length];
       List<SpectralPriorArtRow> sub = rows.stream().filter(r -> r.k() == k).toList();
       double[] x = sub.stream().mapToDouble(SpectralPriorArtRow::d).toArray();
-      c.addSeries("k=" + k + " corrected", x, sub.stream().mapToDouble(SpectralPriorArtRow::ratioCorrected).toArray())
-          .setMarker(SeriesMarkers.CIRCLE);
-      c.addSeries("k=" + k + " paper", x, sub.stream().mapToDouble(SpectralPriorArtRow::ratioPaper).toArray())
-          .setMarker(SeriesMarkers.DIAMOND);
-    });
-    Charts.save(c, base);
+      XYSeries corrected = c.addSeries("k=" + k + " corrected", x,
+          sub.stream().mapToDouble(SpectralPriorArtRow::ratioCorrected).toArray());
+      corrected.setMarker(SeriesMarkers.CIRCLE);
+      corrected.setLineColor(colour);
+      corrected.setMarkerColor(colour);
+      XYSeries paper = c.addSeries("k=" + k + " paper", x,
+          sub.stream().mapToDouble(SpectralPriorArtRow::ratioPaper).toArray());
+      paper.setMarker(SeriesMarkers.DIAMOND);
+      paper.setLineColor(colour);
+      paper.setMarkerColor(colour);
+      paper.setLineStyle(Charts.dashed(2f));
+    }
+    Charts.logTicks(c);
+    return c;
   }
 
   /** The JSON of the factor comparison. */
@@ -104,11 +126,12 @@ public final class PriorArtView {
    * (the others).
    */
   public static void factorPlots(List<FactorPriorArtRow> rows, int k, int d, double alpha, Path dir) {
-    factorPlot(rows.subList(0, 5), true, k, d, alpha, dir.resolve("compare-factor-norm"));
-    factorPlot(rows.subList(5, rows.size()), false, k, d, alpha, dir.resolve("compare-factor-sigmamin"));
+    Charts.save(factorChart(rows.subList(0, 5), true, k, d, alpha), dir.resolve("compare-factor-norm"));
+    Charts.save(factorChart(rows.subList(5, rows.size()), false, k, d, alpha), dir.resolve("compare-factor-sigmamin"));
   }
 
-  private static void factorPlot(List<FactorPriorArtRow> rows, boolean byNorm, int k, int d, double alpha, Path base) {
+  /** The factor terms against ‖A⋆‖ ({@code byNorm}) or against σ_min(A⋆). */
+  static XYChart factorChart(List<FactorPriorArtRow> rows, boolean byNorm, int k, int d, double alpha) {
     double[] x = rows.stream().mapToDouble(r -> byNorm ? r.opNorm() : r.sigmaMin()).toArray();
     XYChart c = new XYChartBuilder().width(760).height(520)
         .title(String.format(Locale.ROOT, "Factor model (d=%d, k=%d, alpha=%s): terms as %s", d, k, alpha,
@@ -124,6 +147,7 @@ public final class PriorArtView {
         .setMarker(SeriesMarkers.DIAMOND);
     c.addSeries("paper's 'sharper bound'", x,
         rows.stream().mapToDouble(FactorPriorArtRow::paperSharperBound).toArray()).setMarker(SeriesMarkers.TRIANGLE_UP);
-    Charts.save(c, base);
+    Charts.logTicks(c);
+    return c;
   }
 }

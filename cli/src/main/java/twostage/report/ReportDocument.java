@@ -57,7 +57,12 @@ public final class ReportDocument {
 
     /** A figure: a path relative to the report and its caption. */
     public Section figure(String path, String caption) {
-      blocks.add(new Figure(path, caption));
+      return figure(path, caption, 0, 0);
+    }
+
+    /** A figure shown at {@code width} × {@code height} CSS pixels (0: the image's own size). */
+    public Section figure(String path, String caption, int width, int height) {
+      blocks.add(new Figure(path, caption, width, height));
       return this;
     }
   }
@@ -66,7 +71,7 @@ public final class ReportDocument {
 
   record Table(List<String> header, List<List<String>> rows) {}
 
-  record Figure(String path, String caption) {}
+  record Figure(String path, String caption, int width, int height) {}
 
   /** The Markdown rendering. */
   public String markdown() {
@@ -108,7 +113,7 @@ public final class ReportDocument {
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").append(esc(title))
         .append("</title>\n<style>body{font-family:sans-serif;max-width:1040px;margin:2em auto;padding:0 1em;line-height:1.45}"
             + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
-            + "th{background:#f3f3f3}code{font-size:90%}figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}"
+            + "th{background:#f3f3f3}code{font-size:90%}figure{margin:1.5em 0}img{max-width:100%;height:auto;border:1px solid #eee}"
             + "figcaption{font-size:92%;color:#333}nav li{margin:.15em 0}</style></head><body>\n");
     h.append("<h1 id=\"top\">").append(esc(title)).append("</h1>\n");
     preface.forEach(p -> h.append("<p>").append(inline(p)).append("</p>\n"));
@@ -136,7 +141,11 @@ public final class ReportDocument {
         } else if (o instanceof Figure f) {
           fig++;
           h.append("<figure id=\"figure-").append(fig).append("\"><img src=\"").append(esc(f.path()))
-              .append("\" alt=\"").append(esc(f.caption())).append("\"><figcaption>Figure ").append(fig).append(". ")
+              .append("\" alt=\"").append(esc(f.caption())).append('"');
+          if (f.width() > 0 && f.height() > 0) {
+            h.append(" width=\"").append(f.width()).append("\" height=\"").append(f.height()).append('"');
+          }
+          h.append("><figcaption>Figure ").append(fig).append(". ")
               .append(inline(f.caption())).append("</figcaption></figure>\n");
         }
       }

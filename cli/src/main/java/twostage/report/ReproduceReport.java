@@ -100,7 +100,7 @@ public final class ReproduceReport {
       return;
     }
     ReportDocument.Section s = doc.section("gmm-figure-2a",
-        "Gaussian mixture: Figure 2(a) at K = 2 and K = 4 (d = 30, β = 2, unit θ⋆)");
+        "Gaussian mixture: the paper's Figure 2(a) at K = 2 and K = 4 (d = 30, β = 2, unit θ⋆)");
     List<List<String>> rows = new ArrayList<>();
     fig2Row(rows, 2, r.gmmK2, PAPER_FIG2A_K2);
     fig2Row(rows, 4, r.gmmK4, PAPER_FIG2A_K4);
@@ -124,7 +124,7 @@ public final class ReproduceReport {
     if (f == null) {
       return;
     }
-    ReportDocument.Section s = doc.section("figure-2", "Figure 2: sweeps of E‖L(Z)‖² over K, d and β");
+    ReportDocument.Section s = doc.section("figure-2", "The paper's Figure 2: sweeps of E‖L(Z)‖² over K, d and β");
     s.paragraph(String.format(Locale.ROOT, "%d points (%d Fisher + %d downstream samples each, exact dimension "
             + "reduction) in %.1f s this run. Fits (the paper's forms, and the exact rational form in d):",
         f.distinctPoints(), f.spec().fisherSamples(), f.spec().samples(), f.secondsThisRun()));
@@ -142,10 +142,12 @@ public final class ReproduceReport {
         + "the paper's panel (b) matches our K = 3 curve, panel (a) runs 1–10% above ours and panel (c) about 100× "
         + "(docs/figure2.md).");
     String[] captions = {
-      "Figure 2(a): E‖L(Z)‖² against K at d = 30, β = 2, with the quadratic fit and the paper's digitised points.",
-      "Figure 2(b): E‖L(Z)‖² against d at K = 4, β = 2: the exact rational form, the paper's log fit, and the "
-          + "paper's points on our K = 3 curve.",
-      "Figure 2(c): E‖L(Z)‖² against β at K = 4, d = 20 (log–log), with the power fit Cβ^p and the paper's points."};
+      "The paper's Figure 2(a): E‖L(Z)‖² against K at d = 30, β = 2, with the quadratic fit and the paper's "
+          + "digitised points.",
+      "The paper's Figure 2(b): E‖L(Z)‖² against d at K = 4, β = 2: the exact rational form, the paper's log fit, "
+          + "and the paper's points on our K = 3 curve.",
+      "The paper's Figure 2(c): E‖L(Z)‖² against β at K = 4, d = 20 (log–log), with the power fit Cβ^p and the "
+          + "paper's points."};
     for (int i = 0; i < 3; i++) {
       figure(s, out, "figure2/panel-" + "abc".charAt(i) + ".png", captions[i]);
     }
@@ -252,20 +254,18 @@ public final class ReproduceReport {
     if (v == null) {
       return;
     }
-    ReportDocument.Section s = doc.section(dir, "Finite-sample validation (Proposition B.1, Figures 3–4): " + label);
+    ReportDocument.Section s = doc.section(dir, "Finite-sample validation (Proposition B.1, the paper's Figures 3–4): "
+        + label);
     Estimate e = v.limit().estimate().mean();
     s.paragraph(String.format(Locale.ROOT, "Instance: %s. Limit: σ² d_eff = %.4g, E‖L(Z)‖² = %.4g%s, α = %s. "
             + "Kolmogorov distances to the exact limit CDFs with 95%% DKW intervals; "
             + "p_var = P(|n Var_n − σ²d_eff| > 0.05 σ²d_eff).",
         describe(v.parameters()), v.limit().law().shift(), e.value(),
         e.stdError() > 0 ? String.format(Locale.ROOT, " ± %.2g", e.stdError()) : " (exact)",
-        Format.num(v.spec().alpha())));
+        compact(v.spec().alpha())));
     Object theta = v.parameters().get("thetaNorm");
     if (theta instanceof Number t && t.doubleValue() != 1) {
-      s.paragraph(String.format(Locale.ROOT, "Here ‖θ⋆‖ = %s (the paper does not state it for Figures 3–4; %s makes "
-          + "the pre-training term visible beside the variance term), so E‖L(Z)‖² is %s² = %s times its value at "
-          + "unit ‖θ⋆‖ (0.0294 at K = 4, d = 20 in the `limit` example).", Format.num(t.doubleValue()),
-          Format.num(t.doubleValue()), Format.num(t.doubleValue()), Format.num(t.doubleValue() * t.doubleValue())));
+      s.paragraph(thetaNote(t.doubleValue(), e));
     }
     List<List<String>> rows = new ArrayList<>();
     for (ValidationStudy.Point pt : v.points()) {
@@ -282,12 +282,12 @@ public final class ReproduceReport {
     s.table(List.of("n", "reps", "KS total", "KS pre-training", "p_var", "mean n(R − σ²)", "mean n·Rep", "mean n·Var_n"),
         rows);
     figure(s, out, dir + "/cdf-total.png", "Empirical CDFs of n(R − σ²) at four n against the limit law σ²d_eff + "
-        + "α⁻¹‖L(Z)‖² (dashed), as in Figure 3.");
+        + "α⁻¹‖L(Z)‖² (dashed), as in the paper's Figure 3.");
     figure(s, out, dir + "/cdf-pretraining.png", "Empirical CDFs of the pre-training part n·Rep against α⁻¹‖L(Z)‖² (dashed).");
     figure(s, out, dir + "/cdf-variance.png", "Empirical CDFs of the variance part n·Var_n against its limit, the point "
         + "mass at σ²d_eff (dashed).");
-    figure(s, out, dir + "/metrics.png", "Kolmogorov distances and p_var against n with 95% intervals, as in Figure 4; "
-        + "the grey line is what R replicates can resolve.");
+    figure(s, out, dir + "/metrics.png", "Kolmogorov distances and p_var against n with 95% intervals, as in the "
+        + "paper's Figure 4; the grey line is what R replicates can resolve.");
   }
 
   private static void crossover(ReportDocument doc, Results r, Path out) {
@@ -306,7 +306,8 @@ public final class ReproduceReport {
     if (rows.isEmpty()) {
       return;
     }
-    ReportDocument.Section s = doc.section("crossover", "When does pre-training pay? (end of Section 5)");
+    ReportDocument.Section s = doc.section("crossover",
+        "When does pre-training pay? (the paper's Figure 1 and end of Section 5)");
     s.table(List.of("model", "σ²", "d_eff", "d_base", "E‖L(Z)‖²", "α₀ = E‖L‖²/(σ²(d_base − d_eff))"), rows);
     s.paragraph("Baseline simulations are in each crossover-*/ directory (docs/crossover.md).");
     for (Object[] run : runs) {
@@ -317,20 +318,63 @@ public final class ReproduceReport {
     }
   }
 
+  /** Adds the figure when its file exists, shown at the chart's size (the PNG is drawn at {@link Charts#DPI}). */
   private static void figure(ReportDocument.Section s, Path out, String path, String caption) {
-    if (Files.exists(out.resolve(path))) {
-      s.figure(path, caption);
+    Path file = out.resolve(path);
+    if (Files.exists(file)) {
+      int[] px = pngSize(file);
+      s.figure(path, caption, (int) Math.round(px[0] * 72.0 / Charts.DPI), (int) Math.round(px[1] * 72.0 / Charts.DPI));
     }
+  }
+
+  /** Width and height of a PNG from its IHDR chunk ({0, 0} when the file is not a PNG). */
+  static int[] pngSize(Path png) {
+    try (var in = new java.io.DataInputStream(Files.newInputStream(png))) {
+      byte[] head = new byte[16];
+      in.readFully(head);
+      if ((head[1] & 0xff) != 'P' || (head[2] & 0xff) != 'N' || (head[3] & 0xff) != 'G') {
+        return new int[2];
+      }
+      return new int[] {in.readInt(), in.readInt()};
+    } catch (java.io.IOException e) {
+      return new int[2];
+    }
+  }
+
+  /**
+   * Why a mixture validated at ‖θ⋆‖ = t ≠ 1 has an E‖L(Z)‖² t² times that of the report's other
+   * mixtures (all at unit ‖θ⋆‖): L(Z) is linear in θ⋆, so E‖L(Z)‖² scales as ‖θ⋆‖².
+   */
+  static String thetaNote(double t, Estimate e) {
+    double unit = e.value() / (t * t);
+    String unitText = e.stdError() > 0
+        ? String.format(Locale.ROOT, "%.4g ± %.2g", unit, e.stdError() / (t * t))
+        : String.format(Locale.ROOT, "%.4g", unit);
+    return String.format(Locale.ROOT, "Here ‖θ⋆‖ = %s, not 1 as in the report's other mixture results: the paper "
+            + "does not state ‖θ⋆‖ for Figures 3–4, and %s makes the pre-training term visible beside the variance "
+            + "term. L(Z) = −(I − Π⋆) DT⋆[Z] θ⋆ is linear in θ⋆ (eq. 6.1), so E‖L(Z)‖² = %.4g here is %s² = %s "
+            + "times %s, its value at unit ‖θ⋆‖.", compact(t), compact(t), e.value(),
+        compact(t), compact(t * t), unitText);
   }
 
   private static String describe(Map<String, Object> params) {
     StringBuilder b = new StringBuilder();
     params.forEach((k, v) -> {
       if (!k.equals("source") && (v instanceof Number || v instanceof String)) {
-        b.append(b.length() == 0 ? "" : ", ").append(k).append(" = ").append(Format.value(v));
+        b.append(b.length() == 0 ? "" : ", ").append(k).append(" = ")
+            .append(v instanceof Number x ? compact(x.doubleValue()) : v);
       }
     });
     return b.toString();
+  }
+
+  /** Six significant digits without trailing zeros: 2, 0.5, 10, 1e-07. */
+  static String compact(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    String g = String.format(Locale.ROOT, "%.6g", v);
+    return g.contains("e") ? g.replaceFirst("\\.?0+e", "e") : g.replaceFirst("\\.?0+$", "");
   }
 
   private static String withError(double v, double se) {

@@ -1,7 +1,6 @@
 package twostage.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +58,11 @@ public final class ValidationCharts {
     return new long[] {sorted[0], sorted[Math.round(last / 3f)], sorted[Math.round(2 * last / 3f)], sorted[last]};
   }
 
-  private static XYChart cdfChart(String title, String xTitle, ToDoubleFunction<Replicate> field, long[] shown,
+  /**
+   * The empirical CDFs of {@code field} at the {@code shown} n beside the limit CDF {@code limit} (or,
+   * when it is null, the point mass at {@code pointMass}), dashed in black.
+   */
+  static XYChart cdfChart(String title, String xTitle, ToDoubleFunction<Replicate> field, long[] shown,
       Map<Long, List<Replicate>> replicates, DoubleUnaryOperator limit, double pointMass) {
     XYChart chart = new XYChartBuilder().width(640).height(480).title(title).xAxisTitle(xTitle)
         .yAxisTitle("CDF").build();
@@ -67,7 +70,6 @@ public final class ValidationCharts {
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
     chart.getStyler().setYAxisDecimalPattern("0.0");
-    chart.getStyler().setYAxisTickMarkSpacingHint(70);
     List<double[]> samples = new ArrayList<>();
     for (long n : shown) {
       double[] v = replicates.get(n).stream().mapToDouble(field).toArray();
@@ -87,6 +89,26 @@ public final class ValidationCharts {
     double pad = 0.03 * (hi - lo);
     lo -= pad;
     hi += pad;
+    // The limit goes first: were the first y values those of an empirical CDF (multiples of 1/R),
+    // XChart would take them for equally spaced categories and put a tick at every k/R labelled as
+    // the nearest tenth, so that the label 1.0 sat about 3% below the CDFs' top.
+    XYSeries lim;
+    if (limit != null) {
+      int grid = 300;
+      double[] lx = new double[grid];
+      double[] ly = new double[grid];
+      for (int i = 0; i < grid; i++) {
+        lx[i] = lo + (hi - lo) * i / (grid - 1);
+        ly[i] = Math.min(1, Math.max(0, limit.applyAsDouble(lx[i])));
+      }
+      lim = chart.addSeries("limit", lx, ly);
+      Charts.curve(lim, Charts.dashed(2.5f));
+    } else {
+      lim = chart.addSeries("limit", new double[] {lo, pointMass, pointMass, hi}, new double[] {0, 0, 1, 1});
+      lim.setLineStyle(Charts.dashed(2.5f));
+    }
+    lim.setMarker(SeriesMarkers.NONE);
+    lim.setLineColor(Color.BLACK);
     for (int s = 0; s < shown.length; s++) {
       double[] v = samples.get(s);
       double[] x = new double[v.length + 2];
@@ -102,30 +124,14 @@ public final class ValidationCharts {
       series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
       series.setMarker(SeriesMarkers.NONE);
       series.setLineColor(PALETTE[s % PALETTE.length]);
+      series.setLineWidth(1.5f);
     }
-    double[] lx;
-    double[] ly;
-    if (limit != null) {
-      int grid = 300;
-      lx = new double[grid];
-      ly = new double[grid];
-      for (int i = 0; i < grid; i++) {
-        lx[i] = lo + (hi - lo) * i / (grid - 1);
-        ly[i] = limit.applyAsDouble(lx[i]);
-      }
-    } else {
-      lx = new double[] {lo, pointMass, pointMass, hi};
-      ly = new double[] {0, 0, 1, 1};
-    }
-    XYSeries lim = chart.addSeries("limit", lx, ly);
-    lim.setMarker(SeriesMarkers.NONE);
-    lim.setLineColor(Color.BLACK);
-    lim.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f));
     chart.getStyler().setXAxisMin(lo).setXAxisMax(hi);
     return chart;
   }
 
-  private static XYChart metrics(String model, JsonNode result) {
+  /** Kolmogorov distances and p_var against n with their 95% intervals (Figure 4). */
+  static XYChart metrics(String model, JsonNode result) {
     XYChart chart = new XYChartBuilder().width(720).height(480)
         .title(model + ": CDF-based convergence metrics (bars: 95% intervals)")
         .xAxisTitle("downstream sample size n").yAxisTitle("distance / tail probability").build();
@@ -168,7 +174,8 @@ public final class ValidationCharts {
         new double[] {n[0], n[count - 1]}, new double[] {res, res});
     r.setMarker(SeriesMarkers.NONE);
     r.setLineColor(Color.GRAY);
-    r.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+    r.setLineStyle(Charts.dashed(1.5f));
+    Charts.logTicks(chart);
     return chart;
   }
 }

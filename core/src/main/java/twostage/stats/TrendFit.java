@@ -7,7 +7,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * Ordinary least-squares fits of descriptive trends y ≈ Σ_j c_j φ_j(x) (linear in the coefficients,
  * solved by QR), with the coefficient of determination R² = 1 − SS_res/SS_tot. The power law
- * y = Cx^α is fitted as the straight line log y = log C + α log x (least squares on the log–log scale
+ * y = Cx^p is fitted as the straight line log y = log C + p log x (least squares on the log–log scale
  * on which it is plotted), and its R² is that of the log-scale fit.
  *
  * @param model short name ("quadratic", "logarithmic", "power", "rational")
@@ -33,7 +33,7 @@ public record TrendFit(
         rSquared(x, y, c, false, (cc, v) -> cc[0] + cc[1] * Math.log(v)));
   }
 
-  /** y ≈ C x^α, by least squares of log y on log x (all y must be positive). */
+  /** y ≈ C x^p (p, not α, which is m/n throughout), by least squares of log y on log x (all y must be positive). */
   public static TrendFit power(double[] x, double[] y) {
     double[] lx = new double[x.length];
     double[] ly = new double[y.length];
@@ -46,7 +46,7 @@ public record TrendFit(
     }
     double[] line = solve(lx, ly, v -> 1.0, v -> v);
     double[] c = {Math.exp(line[0]), line[1]};
-    return new TrendFit("power", "C*x^alpha", new String[] {"C", "alpha"}, c,
+    return new TrendFit("power", "C*x^p", new String[] {"C", "p"}, c,
         rSquared(x, y, c, true, (cc, v) -> cc[0] * Math.pow(v, cc[1])));
   }
 

@@ -26,6 +26,9 @@ class TrendFitTest {
     assertThat(l.coefficients()).containsExactly(new double[] {0.01, 0.002}, offset(1e-12));
     TrendFit p = TrendFit.power(X, map(x -> 3.5 * Math.pow(x, -2.25)));
     assertThat(p.coefficients()).containsExactly(new double[] {3.5, -2.25}, offset(1e-9));
+    // the exponent is p: alpha is m/n in every table of the report
+    assertThat(p.names()).containsExactly("C", "p");
+    assertThat(p.formula()).isEqualTo("C*x^p");
     TrendFit r = TrendFit.rational(X, map(x -> (-0.046 + 0.033 * x) / (x + 1)));
     assertThat(r.coefficients()).containsExactly(new double[] {-0.046, 0.033}, offset(1e-12));
     assertThat(r.at(1000)).isCloseTo((-0.046 + 0.033 * 1000) / 1001, offset(1e-12));
