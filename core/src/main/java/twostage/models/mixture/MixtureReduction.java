@@ -4,7 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.exec.Runner;
-import twostage.linalg.Accumulate;
+import twostage.linalg.GramSum;
 import twostage.linalg.Sym;
 import twostage.linalg.SymmetricEigen;
 import twostage.random.Streams;
@@ -21,7 +21,7 @@ import twostage.theory.PretrainingMoments;
  * docs/gmm-dimension-reduction.md: E‖L(Z)‖² = tr(F_int⁻¹G_int) + (d − r⋆)·tr(R⁻¹A), with every moment
  * estimated by Monte Carlo in the r⋆ intrinsic coordinates only. Cost and memory depend on K and r⋆,
  * not on d. Fisher and downstream stages use their own streams and sample counts, grouped as in
- * {@link twostage.theory.MonteCarloMoments}; the jackknife over groups gives standard errors of the
+ * {@link twostage.theory.MonteCarloMoments} (rank-k updates of a {@link GramSum}); the jackknife over groups gives standard errors of the
  * total and of both parts.
  */
 public final class MixtureReduction {
@@ -248,16 +248,16 @@ public final class MixtureReduction {
       UniformRandomProvider rng = Streams.of(seed, stage, g);
       double[] y = new double[BLOCK * r];
       double[] rows = new double[BLOCK * dim];
-      double[] sum = new double[dim * dim];
-      for (long done = 0; done < counts[g]; ) {
-        int b = (int) Math.min(BLOCK, counts[g] - done);
-        problem.draw(rng, b, y);
-        writer.write(rng, y, b, rows);
-        Accumulate.gramLower(rows, b, dim, sum);
-        done += b;
+      try (GramSum gram = GramSum.create(dim, BLOCK)) {
+        for (long done = 0; done < counts[g]; ) {
+          int b = (int) Math.min(BLOCK, counts[g] - done);
+          problem.draw(rng, b, y);
+          writer.write(rng, y, b, rows);
+          gram.add(rows, b);
+          done += b;
+        }
+        return gram.toSymmetric();
       }
-      Sym.fillUpperFromLower(DMatrixRMaj.wrap(dim, dim, sum));
-      return sum;
     }).toArray(new double[0][]);
     return new GroupedSums(counts, sums);
   }
