@@ -60,11 +60,12 @@ public final class MixtureReduction {
     AsymptoticEngine engine = new AsymptoticEngine();
     Parts full = parts(problem, fisher.mean(), down.mean());
     Interaction intrinsic = engine.evaluate(full.pre, full.down, null);
+    AsymptoticEngine.Shortcuts near = engine.shortcuts(intrinsic, full.down, null);
     double[] intrLoo = new double[groups];
     double[] perLoo = new double[groups];
     runner.map(groups, g -> {
       Parts part = parts(problem, fisher.meanWithout(g), down.meanWithout(g));
-      intrLoo[g] = engine.interactionMean(part.pre, part.down, null);
+      intrLoo[g] = engine.interactionMean(part.pre, part.down, null, near);
       perLoo[g] = trace(part.rInv, part.a);
       return null;
     });
