@@ -14,7 +14,8 @@ import twostage.stats.GroupedSums;
  * of {@link #BLOCK} samples and keeps only running sums, so memory is groups × (moment size) whatever
  * the sample count, and the result is the same on any number of threads. The second moments are rank-k
  * updates of a {@link GramSum} (OpenBLAS when it loads), one per block; downstream, one update of the
- * rows [ψ, J] gives Σψ, C and E[JJᵀ] together.
+ * samples [ψ, J], written by coordinate ({@link DownstreamSampler#sampleColumns}), gives Σψ, C and
+ * E[JJᵀ] together.
  *
  * <p>Layout of the flattened sums: pre-training [S (q×q), H (q×q, only when not an MLE)];
  * downstream [Σψ (p×p), C (p×q), E[JJᵀ] (q×q)], all row-major.
@@ -64,15 +65,14 @@ public final class MonteCarloMoments {
     int q = sampler.parameterDimension();
     return accumulate(samples, groups, runner, (g, count) -> {
       UniformRandomProvider rng = Streams.of(seed, DOWNSTREAM_STAGE, g);
-      double[] psi = new double[BLOCK * p];
-      double[] jac = new double[BLOCK * q];
       int n = p + q;
+      double[][] columns = new double[n][BLOCK];
       double[] joint;
       try (GramSum gram = GramSum.create(n, BLOCK)) {
         for (long done = 0; done < count; ) {
           int b = (int) Math.min(BLOCK, count - done);
-          sampler.sample(rng, b, psi, jac);
-          gram.addConcatenated(psi, p, jac, q, b);
+          sampler.sampleColumns(rng, b, columns);
+          gram.addColumns(columns, b);
           done += b;
         }
         joint = gram.toSymmetric();

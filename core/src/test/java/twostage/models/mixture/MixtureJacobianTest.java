@@ -55,6 +55,40 @@ class MixtureJacobianTest {
     }
   }
 
+  /**
+   * The block evaluation by coordinate (what the Monte Carlo moments use) gives the rows of
+   * {@link MixtureDownstreamSampler#sample} bit for bit from the same stream, also past the default
+   * block size and for a θ with components outside the centres' subspace.
+   */
+  @ParameterizedTest
+  @CsvSource({"4, 20, 7", "3, 7, 700", "6, 9, 513"})
+  void columnsAreTheSampledRows(int k, int d, int count) {
+    MixtureInstance base = MixtureInstance.appendixK(k, d, 2.0, 1.0, 0.5);
+    double[][] shift = new double[k][d];
+    UniformRandomProvider rng = Streams.of(8, k, d);
+    for (double[] row : shift) {
+      for (int a = 0; a < d; a++) {
+        row[a] = rng.nextDouble() - 0.5;
+      }
+    }
+    MixtureDownstreamSampler sampler = new MixtureDownstreamSampler(base.withThetaShift(shift));
+    int p = sampler.featureDimension();
+    int q = sampler.parameterDimension();
+    double[] psi = new double[count * p];
+    double[] jac = new double[count * q];
+    sampler.sample(Streams.of(9), count, psi, jac);
+    double[][] columns = new double[p + q][count];
+    sampler.sampleColumns(Streams.of(9), count, columns);
+    for (int n = 0; n < count; n++) {
+      for (int i = 0; i < p; i++) {
+        assertThat(columns[i][n]).as("psi_%d of sample %d", i, n).isEqualTo(psi[n * p + i]);
+      }
+      for (int j = 0; j < q; j++) {
+        assertThat(columns[p + j][n]).as("J_%d of sample %d", j, n).isEqualTo(jac[n * q + j]);
+      }
+    }
+  }
+
   private static double[][] copy(double[][] a) {
     double[][] out = new double[a.length][];
     for (int i = 0; i < a.length; i++) {
