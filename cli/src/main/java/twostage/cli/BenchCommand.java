@@ -156,7 +156,6 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
       javaRate = fma(p + q, javaBlocks * block) / ((cpuNanos() - j0) / 1e9) / 1e9;
-      javaRate = fma(p + q, javaBlocks * block) / ((System.nanoTime() - j0) / 1e9) / 1e9;
       if (w == 1) {
         double total = (tSample + tEval + tAcc + tFisher) / 1e9;
         out.printf(Locale.ROOT, "where the time goes (CPU time of one thread, %d downstream + %d Fisher samples):%n",

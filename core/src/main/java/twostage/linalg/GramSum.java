@@ -53,11 +53,19 @@ public abstract class GramSum implements AutoCloseable {
    * transposes it to rows first, so its bits are those of {@link #add}.
    */
   public void addColumns(double[][] columns, int count) {
+    addColumns(columns, 0, count);
+  }
+
+  /** As {@link #addColumns(double[][], int)} for the samples {@code from .. from + count − 1}. */
+  public void addColumns(double[][] columns, int from, int count) {
     checkCount(count);
     if (columns.length != dim) {
       throw new IllegalArgumentException("columns must hold dim=" + dim + " arrays, got " + columns.length);
     }
-    addColumnBlock(columns, count);
+    if (from < 0) {
+      throw new IllegalArgumentException("from must be >= 0, got " + from);
+    }
+    addColumnBlock(columns, from, count);
   }
 
   /** The sum so far as a full symmetric row-major {@code dim × dim} array. */
@@ -76,7 +84,7 @@ public abstract class GramSum implements AutoCloseable {
 
   abstract void addRows(double[] rows, int count);
 
-  abstract void addColumnBlock(double[][] columns, int count);
+  abstract void addColumnBlock(double[][] columns, int from, int count);
 
   /** A copy of the sum; only the lower triangle (j ≤ i) is meaningful. */
   abstract double[] lower();
@@ -102,11 +110,11 @@ public abstract class GramSum implements AutoCloseable {
     }
 
     @Override
-    void addColumnBlock(double[][] columns, int count) {
+    void addColumnBlock(double[][] columns, int from, int count) {
       for (int i = 0; i < dim; i++) {
         double[] c = columns[i];
         for (int r = 0; r < count; r++) {
-          staging[r * dim + i] = c[r];
+          staging[r * dim + i] = c[from + r];
         }
       }
       Accumulate.gramLower(staging, count, dim, sum);
@@ -139,12 +147,12 @@ public abstract class GramSum implements AutoCloseable {
     }
 
     @Override
-    void addColumnBlock(double[][] columns, int count) {
+    void addColumnBlock(double[][] columns, int from, int count) {
       if (count == 0) {
         return;
       }
       for (int i = 0; i < dim; i++) {
-        rowsBuffer.position((long) i * count).put(columns[i], 0, count);
+        rowsBuffer.position((long) i * count).put(columns[i], from, count);
       }
       rowsBuffer.position(0);
       Blas.syrkLowerColumns(rowsBuffer, count, dim, count, sum);

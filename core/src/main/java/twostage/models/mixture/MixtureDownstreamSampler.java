@@ -39,7 +39,6 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
   private final double[][] centreDotH;
   private final double[] mean;
   private final double[] meanCoords;
-  private final double[] halfNorms;
   private final ThreadLocal<Block> scratch;
 
   /** ψ and J at the instance's true centres, with r⋆ = rank S(U⋆). */
@@ -57,7 +56,6 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
     this.bias = instance.bias();
     this.mean = geo.mean();
     this.meanCoords = geo.coordinates(mean);
-    this.halfNorms = Posteriors.halfNorms(centreCoords);
     this.thetaCoords = new double[k][];
     double[][] perpTheta = new double[k][d];
     this.basisT = new double[r * d];
@@ -212,9 +210,22 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
    * coef_{j,r+l} = Σ_i π_i h_jᵀ(x − u_i) (P⊥θ_i)_l.
    */
   private void evaluateColumns(Block b, int count, double[][] out) {
+    coordinates(b, count);
+    features.evaluateColumns(b.z, count, out, b.pi, b.max, b.total); // ψ and π, eq. (6.3)-(6.4)
+    residualWeights(b, count);
+    perpendicular(b, count);
+    centreProducts(b, count);
+    coefficients(b, count);
+    combine(b, count, out);
+  }
+
+  // One method per stage keeps each compilation unit small: the JIT compiles (and vectorises) them
+  // separately instead of one large method twice (on-stack replacement, then in full).
+
+  /** z = Bᵀx. */
+  private void coordinates(Block b, int count) {
     double[][] x = b.x;
     double[][] z = b.z;
-    // z = Bᵀx
     for (int c = 0; c < r; c++) {
       double[] zc = z[c];
       java.util.Arrays.fill(zc, 0, count, 0.0);
@@ -226,23 +237,12 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
         }
       }
     }
-    posteriors(b, count);
+  }
+
+  /** g_i = b_i + ⟨Bᵀθ_i, z − Bᵀu_i⟩, f = Σ π_i g_i, w_i = π_i (g_i − f). */
+  private void residualWeights(Block b, int count) {
+    double[][] z = b.z;
     double[][] pi = b.pi;
-    // ψ: blocks (π_i (z − Bᵀu_i), π_i), eq. (6.4)
-    for (int i = 0; i < k; i++) {
-      double[] ui = centreCoords[i];
-      double[] pii = pi[i];
-      for (int c = 0; c < r; c++) {
-        double[] o = out[i * (r + 1) + c];
-        double[] zc = z[c];
-        double u = ui[c];
-        for (int n = 0; n < count; n++) {
-          o[n] = pii[n] * (zc[n] - u);
-        }
-      }
-      System.arraycopy(pii, 0, out[i * (r + 1) + r], 0, count);
-    }
-    // g_i = b_i + ⟨Bᵀθ_i, z − Bᵀu_i⟩, f = Σ π_i g_i, w_i = π_i (g_i − f)
     double[] f = b.f;
     java.util.Arrays.fill(f, 0, count, 0.0);
     for (int i = 0; i < k; i++) {
@@ -271,7 +271,12 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
         wi[n] = pii[n] * (gi[n] - f[n]);
       }
     }
-    // P⊥(x − ū) = (x − ū) − B(z − Bᵀū)
+  }
+
+  /** P⊥(x − ū) = (x − ū) − B(z − Bᵀū). */
+  private void perpendicular(Block b, int count) {
+    double[][] x = b.x;
+    double[][] z = b.z;
     for (int a = 0; a < d; a++) {
       double[] pa = b.perp[a];
       double[] xa = x[a];
@@ -291,7 +296,11 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
         }
       }
     }
-    // h_jᵀx in coordinates
+  }
+
+  /** h_jᵀx, in coordinates. */
+  private void centreProducts(Block b, int count) {
+    double[][] z = b.z;
     for (int j = 0; j < k; j++) {
       double[] hj = b.hx[j];
       java.util.Arrays.fill(hj, 0, count, 0.0);
@@ -301,46 +310,6 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
         for (int n = 0; n < count; n++) {
           hj[n] += h * zc[n];
         }
-      }
-    }
-    coefficients(b, count);
-    combine(b, count, out);
-  }
-
-  /** π(x) (eq. 6.3) from z: logits, their maximum, exponentials, normalisation. */
-  private void posteriors(Block b, int count) {
-    double[][] z = b.z;
-    double[] max = b.max;
-    double[] total = b.total;
-    java.util.Arrays.fill(max, 0, count, Double.NEGATIVE_INFINITY);
-    for (int i = 0; i < k; i++) {
-      double[] pii = b.pi[i];
-      double[] ui = centreCoords[i];
-      java.util.Arrays.fill(pii, 0, count, -halfNorms[i]);
-      for (int c = 0; c < r; c++) {
-        double u = ui[c];
-        double[] zc = z[c];
-        for (int n = 0; n < count; n++) {
-          pii[n] += u * zc[n];
-        }
-      }
-      for (int n = 0; n < count; n++) {
-        max[n] = Math.max(max[n], pii[n]);
-      }
-    }
-    java.util.Arrays.fill(total, 0, count, 0.0);
-    for (int i = 0; i < k; i++) {
-      double[] pii = b.pi[i];
-      for (int n = 0; n < count; n++) {
-        double e = Math.exp(pii[n] - max[n]);
-        pii[n] = e;
-        total[n] += e;
-      }
-    }
-    for (int i = 0; i < k; i++) {
-      double[] pii = b.pi[i];
-      for (int n = 0; n < count; n++) {
-        pii[n] /= total[n];
       }
     }
   }

@@ -211,6 +211,11 @@ public final class MixtureTwoStage implements TwoStageModel {
     }
 
     @Override
+    public void drawColumns(UniformRandomProvider rng, int count, double[][] features, double[] target) {
+      sampler.drawColumns(rng, count, features, target);
+    }
+
+    @Override
     public DesignMoments design(UniformRandomProvider rng, int n) {
       return Moments.design(this, rng, n);
     }
