@@ -16,7 +16,7 @@ public final class RunOptions {
   OutputFormat format;
 
   @Option(names = "--no-progress",
-      description = "No progress report on standard error (default: a bar on a terminal, a line per 10% otherwise).")
+      description = "No progress report on standard error (default: a bar on a terminal, a line per 10%% otherwise).")
   boolean noProgress;
 
   /** The number of threads to use. */
