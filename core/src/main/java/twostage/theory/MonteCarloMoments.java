@@ -39,14 +39,20 @@ public final class MonteCarloMoments {
     boolean mle = sampler.isMaximumLikelihood();
     return accumulate(samples, groups, runner, (g, count) -> {
       UniformRandomProvider rng = Streams.of(seed, PRETRAINING_STAGE, g);
-      double[] scores = new double[BLOCK * q];
+      double[] scores = mle ? null : new double[BLOCK * q];
+      double[][] columns = mle ? new double[q][BLOCK] : null;
       double[] hess = mle ? null : new double[q * q];
       double[] sum = new double[q * q * (mle ? 1 : 2)];
       try (GramSum gram = GramSum.create(q, BLOCK)) {
         for (long done = 0; done < count; ) {
           int b = (int) Math.min(BLOCK, count - done);
-          sampler.sample(rng, b, scores, hess);
-          gram.add(scores, b);
+          if (mle) {
+            sampler.sampleColumns(rng, b, columns); // no Hessians: the scores by coordinate
+            gram.addColumns(columns, b);
+          } else {
+            sampler.sample(rng, b, scores, hess);
+            gram.add(scores, b);
+          }
           done += b;
         }
         System.arraycopy(gram.toSymmetric(), 0, sum, 0, q * q);

@@ -3,6 +3,7 @@ package twostage.models.mixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import twostage.random.Streams;
@@ -85,6 +86,24 @@ class MixtureJacobianTest {
       }
       for (int j = 0; j < q; j++) {
         assertThat(columns[p + j][n]).as("J_%d of sample %d", j, n).isEqualTo(jac[n * q + j]);
+      }
+    }
+  }
+
+  /** The Fisher scores by coordinate are the rows of {@link MixtureScoreSampler#sample}, bit for bit. */
+  @Test
+  void scoreColumnsAreTheSampledRows() {
+    MixtureInstance inst = MixtureInstance.appendixK(3, 7, 1.5, 1.0, 0.5);
+    MixtureScoreSampler sampler = new MixtureScoreSampler(inst);
+    int q = sampler.parameterDimension();
+    int count = 600;
+    double[] rows = new double[count * q];
+    sampler.sample(Streams.of(11), count, rows, null);
+    double[][] columns = new double[q][count];
+    sampler.sampleColumns(Streams.of(11), count, columns);
+    for (int n = 0; n < count; n++) {
+      for (int j = 0; j < q; j++) {
+        assertThat(columns[j][n]).as("score %d of sample %d", j, n).isEqualTo(rows[n * q + j]);
       }
     }
   }
