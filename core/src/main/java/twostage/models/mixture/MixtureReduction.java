@@ -51,12 +51,10 @@ public final class MixtureReduction {
     }
     int p = problem.featureDimension();
     int len = problem.rowLength();
-    GroupedSums fisher = accumulate(fisherSamples, groups, runner, p, (rng, y, b, out) -> {
-      problem.features(y, b, out);
-    }, problem, seed, FISHER_STAGE);
-    GroupedSums down = accumulate(samples, groups, runner, len, (rng, y, b, out) -> {
-      problem.rows(y, b, out);
-    }, problem, seed, DOWNSTREAM_STAGE);
+    GroupedSums fisher = accumulate(fisherSamples, groups, runner, p, problem::featuresColumns, problem,
+        seed, FISHER_STAGE);
+    GroupedSums down = accumulate(samples, groups, runner, len, problem::rowsColumns, problem, seed,
+        DOWNSTREAM_STAGE);
     AsymptoticEngine engine = new AsymptoticEngine();
     Parts full = parts(problem, fisher.mean(), down.mean());
     Interaction intrinsic = engine.evaluate(full.pre, full.down, null);
@@ -234,7 +232,7 @@ public final class MixtureReduction {
   }
 
   private interface RowWriter {
-    void write(UniformRandomProvider rng, double[] y, int count, double[] out);
+    void write(double[][] y, int count, double[][] out, IntrinsicMixture.Scratch scratch);
   }
 
   private static GroupedSums accumulate(
@@ -247,14 +245,15 @@ public final class MixtureReduction {
     int r = problem.rank();
     double[][] sums = runner.map(groups, g -> {
       UniformRandomProvider rng = Streams.of(seed, stage, g);
-      double[] y = new double[BLOCK * r];
-      double[] rows = new double[BLOCK * dim];
+      double[][] y = new double[r][BLOCK];
+      double[][] rows = new double[dim][BLOCK];
+      IntrinsicMixture.Scratch scratch = problem.scratch(BLOCK);
       try (GramSum gram = GramSum.create(dim, BLOCK)) {
         for (long done = 0; done < counts[g]; ) {
           int b = (int) Math.min(BLOCK, counts[g] - done);
-          problem.draw(rng, b, y);
-          writer.write(rng, y, b, rows);
-          gram.add(rows, b);
+          problem.drawColumns(rng, b, y);
+          writer.write(y, b, rows, scratch);
+          gram.addColumns(rows, b);
           done += b;
         }
         return gram.toSymmetric();
