@@ -23,7 +23,6 @@ public final class MixtureProjectedSampler {
   private final MixtureFeatures hatFeatures;
   private final MixtureFeatures starFeatures;
   private final double[] targetCoef;
-  private final ThreadLocal<Chunk> scratch;
 
   /**
    * @param instance the mixture and f⋆
@@ -66,7 +65,6 @@ public final class MixtureProjectedSampler {
       System.arraycopy(t, 0, targetCoef, i * (r + 1), r);
       targetCoef[i * (r + 1) + r] = instance.bias()[i];
     }
-    this.scratch = ThreadLocal.withInitial(() -> new Chunk(k, r, q));
   }
 
   /** p = K(r⋆ + 1), the number of features. */
@@ -102,7 +100,7 @@ public final class MixtureProjectedSampler {
    */
   public void drawColumns(UniformRandomProvider rng, int count, double[][] psi, double[] target) {
     ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-    Chunk s = scratch.get();
+    Chunk s = new Chunk(k, r, q); // per call: a replicate's sampler lives for one population sample
     int p = featureDimension();
     for (int from = 0; from < count; from += CHUNK) {
       int c = Math.min(CHUNK, count - from);
