@@ -23,6 +23,7 @@ for n in 100000 1000000 4000000; do row limit gmm --K 4 --d 20 --method direct -
 for d in 10 40; do row limit gmm --K 4 --d $d --method direct; done
 for t in 1 2; do row limit gmm --K 4 --d 20 --method direct --threads $t; done
 for k in 2 4 8; do row limit gmm --K $k --d 20 --method reduced; done
+row limit gmm --K 14 --d 30 --method reduced
 for d in 100 200; do row limit gmm --K 4 --d $d --method reduced; done
 for t in 1 2; do row limit gmm --K 4 --d 20 --method reduced --threads $t; done
 row limit spectral --k 10 --d 100

@@ -27,11 +27,17 @@ import twostage.linalg.Blas;
       "Asymptotic excess risk of pre-training + downstream least squares (Tinati & Tu, COLT 2026).",
       "Every model registered on the class path (built in: factor, gmm, spectral) works with limit, "
           + "validate, check, crossover, plan and sweep."
-    },
-    subcommands = {ReproduceCommand.class, LimitCommand.class, ValidateCommand.class, CheckCommand.class,
-      CrossoverCommand.class, PlanCommand.class, SweepCommand.class, Figure2Command.class,
-      LawCommand.class, CompareCommand.class, BenchCommand.class, CheckModelCommand.class})
+    })
 public final class Main implements Runnable {
+  /** The commands, in the order of the usage message. */
+  private static final List<Class<?>> COMMANDS = List.of(ReproduceCommand.class, LimitCommand.class,
+      ValidateCommand.class, CheckCommand.class, CrossoverCommand.class, PlanCommand.class, SweepCommand.class,
+      Figure2Command.class, LawCommand.class, CompareCommand.class, BenchCommand.class, CheckModelCommand.class);
+
+  /** The commands that get one subcommand per registered model. */
+  private static final List<String> MODEL_COMMANDS =
+      List.of("limit", "validate", "check", "crossover", "plan", "sweep", "check-model");
+
   /** Environment variable with extra model jars or directories (path-separator separated). */
   public static final String MODEL_PATH_ENV = "TWOSTAGE_MODEL_PATH";
 
@@ -90,19 +96,46 @@ public final class Main implements Runnable {
   /**
    * The configured command line: the registry is loaded from the class path plus {@code --model-path}
    * (read ahead from {@code args}) and {@value #MODEL_PATH_ENV}, then every model gets its
-   * subcommands.
+   * subcommands. When {@code args} name a command, only that command is built (with its model
+   * subcommands): building picocli's whole tree, one face per command and model, is most of the
+   * start-up of a short run. Without a command (usage, version, tests) the whole tree is built.
    */
   public static CommandLine commandLine(String[] args) {
     Registry registry = Registry.load(modelLoader(args));
     Models.use(registry);
     CommandLine cl = new CommandLine(new Main());
-    for (String name : List.of("limit", "validate", "check", "crossover", "plan", "sweep", "check-model")) {
-      ModelFaces.register(cl.getSubcommands().get(name), registry);
+    String invoked = invokedCommand(args);
+    for (Class<?> c : COMMANDS) {
+      String name = c.getAnnotation(Command.class).name();
+      if (invoked == null || invoked.equals(name)) {
+        cl.addSubcommand(name, c);
+        if (MODEL_COMMANDS.contains(name)) {
+          ModelFaces.register(cl.getSubcommands().get(name), registry);
+        }
+      }
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(Main::badInput);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, commandLine));
     return cl;
+  }
+
+  /** The command {@code args} name (their first word that is not a top-level option), or null. */
+  private static String invokedCommand(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--model-path")) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        for (Class<?> c : COMMANDS) {
+          if (c.getAnnotation(Command.class).name().equals(a)) {
+            return a;
+          }
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   private static ClassLoader modelLoader(String[] args) {

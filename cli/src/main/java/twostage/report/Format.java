@@ -25,6 +25,66 @@ public final class Format {
     b.append(String.format(Locale.ROOT, "  %-36s %s%n", name, value));
   }
 
+  /**
+   * A one-line JSON rendering of maps, lists, arrays, numbers, strings and booleans, as Jackson writes
+   * them ({@link Json#line} for anything else): the tables print instance descriptions without starting
+   * a JSON library.
+   */
+  public static String jsonLine(Object v) {
+    StringBuilder b = new StringBuilder();
+    json(b, v);
+    return b.toString();
+  }
+
+  private static void json(StringBuilder b, Object v) {
+    if (v == null || v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short) {
+      b.append(v);
+    } else if (v instanceof Double d && Double.isFinite(d)) {
+      b.append(d);
+    } else if (v instanceof String s) {
+      b.append('"');
+      for (char c : s.toCharArray()) {
+        switch (c) {
+          case '"' -> b.append("\\\"");
+          case '\\' -> b.append("\\\\");
+          case '\n' -> b.append("\\n");
+          case '\t' -> b.append("\\t");
+          case '\r' -> b.append("\\r");
+          default -> {
+            if (c < 0x20) {
+              b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+              b.append(c);
+            }
+          }
+        }
+      }
+      b.append('"');
+    } else if (v instanceof Map<?, ?> m) {
+      b.append('{');
+      String sep = "";
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        b.append(sep);
+        json(b, String.valueOf(e.getKey()));
+        b.append(':');
+        json(b, e.getValue());
+        sep = ",";
+      }
+      b.append('}');
+    } else if (v instanceof List<?> l) {
+      b.append('[');
+      for (int i = 0; i < l.size(); i++) {
+        b.append(i > 0 ? "," : "");
+        json(b, l.get(i));
+      }
+      b.append(']');
+    } else if (v instanceof double[] a) {
+      json(b, java.util.Arrays.stream(a).boxed().toList());
+    } else {
+      b.append(Json.line(v));
+    }
+  }
+
   /** A value of a description or details map, for a table. */
   public static String value(Object v) {
     if (v instanceof Estimate e) {

@@ -3,6 +3,7 @@ package twostage.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import twostage.experiments.LimitResult;
 import twostage.spi.LimitEstimate;
@@ -56,8 +57,8 @@ public final class LimitView {
   public static String table(LimitResult r, Map<String, Object> claims) {
     LimitEstimate e = r.estimate();
     StringBuilder b = new StringBuilder();
-    b.append("twostage limit ").append(r.model()).append("  ").append(Json.line(r.parameters())).append('\n');
-    b.append("  settings ").append(Json.line(r.settings())).append('\n');
+    b.append("twostage limit ").append(r.model()).append("  ").append(Format.jsonLine(r.parameters())).append('\n');
+    b.append("  settings ").append(Format.jsonLine(r.settings())).append('\n');
     Format.row(b, "sigma^2", Format.num(r.sigma2()));
     Format.row(b, "alpha = m/n", Format.num(r.alpha()));
     Format.row(b, "d_eff", Integer.toString(e.interaction().dEff()));
@@ -77,7 +78,7 @@ public final class LimitView {
         Long.toString(v)));
     e.details().forEach((k, v) -> Format.row(b, k, Format.value(v)));
     engine(e.interaction().diagnostics()).forEach((k, v) -> Format.row(b, k, Format.num(v)));
-    Json.MAPPER.<JsonNode>valueToTree(claims).fields().forEachRemaining(f -> flat(b, f.getKey(), f.getValue()));
+    claims.forEach((k, v) -> flat(b, k, v));
     Format.row(b, "seconds", String.format(Locale.ROOT, "%.3f", r.seconds()));
     return b.toString();
   }
@@ -96,17 +97,33 @@ public final class LimitView {
     return m;
   }
 
-  private static void flat(StringBuilder b, String name, JsonNode v) {
-    if (v.isObject()) {
-      v.fields().forEachRemaining(e -> flat(b, name + "." + e.getKey(), e.getValue()));
-    } else if (v.isArray()) {
-      StringBuilder s = new StringBuilder();
-      for (int i = 0; i < Math.min(4, v.size()); i++) {
-        s.append(v.get(i).isNumber() ? Format.num(v.get(i).asDouble()) : v.get(i).asText()).append(' ');
-      }
-      Format.row(b, name, s.toString().trim() + (v.size() > 4 ? " ... (" + v.size() + " in all)" : ""));
-    } else {
-      Format.row(b, name, v.isNumber() ? Format.num(v.asDouble()) : v.asText());
+  /** Nested maps as dotted names, lists and arrays by their first four values (no JSON library: a text table stays cheap to start). */
+  private static void flat(StringBuilder b, String name, Object v) {
+    if (v instanceof Map<?, ?> m) {
+      m.forEach((k, x) -> flat(b, name + "." + k, x));
+      return;
     }
+    List<?> list = v instanceof double[] a ? java.util.Arrays.stream(a).boxed().toList()
+        : v instanceof List<?> l ? l : null;
+    if (list != null) {
+      StringBuilder s = new StringBuilder();
+      for (int i = 0; i < Math.min(4, list.size()); i++) {
+        s.append(scalar(list.get(i))).append(' ');
+      }
+      Format.row(b, name, s.toString().trim() + (list.size() > 4 ? " ... (" + list.size() + " in all)" : ""));
+      return;
+    }
+    Format.row(b, name, scalar(v));
+  }
+
+  private static String scalar(Object v) {
+    if (v instanceof Number n) {
+      return Format.num(n.doubleValue());
+    }
+    if (v == null || v instanceof String || v instanceof Boolean) {
+      return String.valueOf(v);
+    }
+    JsonNode n = Json.MAPPER.valueToTree(v);
+    return n.isNumber() ? Format.num(n.asDouble()) : n.toString();
   }
 }

@@ -86,6 +86,26 @@ public final class Blas {
   }
 
   /**
+   * sum += AAᵀ on the lower triangle (row-major {@code dim × dim}), A the {@code dim × count} block
+   * of the row-major array {@code columns} with row length {@code stride}: one {@code cblas_dsyrk}
+   * without transposition.
+   */
+  static void syrkLowerColumns(DoublePointer columns, int count, int dim, int stride, DoublePointer sum) {
+    openblas_nolapack.cblas_dsyrk(
+        openblas_nolapack.CblasRowMajor,
+        openblas_nolapack.CblasLower,
+        openblas_nolapack.CblasNoTrans,
+        dim,
+        count,
+        1.0,
+        columns,
+        stride,
+        1.0,
+        sum,
+        dim);
+  }
+
+  /**
    * The best rate, in 10⁹ fused multiply-adds per second on one thread, of {@code repeats} OpenBLAS
    * {@code dgemm} products of two n×n matrices: the machine's practical arithmetic peak, the yardstick
    * of the floor that {@code twostage bench} reports. NaN when OpenBLAS is not in use.

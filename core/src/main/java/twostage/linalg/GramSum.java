@@ -4,8 +4,9 @@ import org.bytedeco.javacpp.DoublePointer;
 
 /**
  * A running sum Σ_r x_r x_rᵀ of outer products of rows (the rank-k updates behind every Monte Carlo
- * second moment), kept on the lower triangle. Rows come in blocks, either whole or as the
- * concatenation [a_r, b_r] of two row blocks, so that one update gives E[aaᵀ], E[baᵀ] and E[bbᵀ].
+ * second moment), kept on the lower triangle. Samples come in blocks, as rows or stored by
+ * coordinate; a sample that concatenates two vectors [a_r, b_r] gives E[aaᵀ], E[baᵀ] and E[bbᵀ] in one
+ * update.
  *
  * <p>Two kernels: OpenBLAS {@code cblas_dsyrk} on a native copy of each block when {@link Blas} is
  * available, otherwise {@link Accumulate#gramLower}. Both sum each entry over the rows of a block and
@@ -46,19 +47,25 @@ public abstract class GramSum implements AutoCloseable {
   }
 
   /**
-   * Adds the rows [a_r, b_r], a_r and b_r rows of the row-major {@code count × p} and
-   * {@code count × q} arrays, p + q = dim.
+   * Adds the samples stored by coordinate: {@code columns[i][r]} is coordinate i of sample r, for
+   * i &lt; dim and r &lt; {@code count}. The native kernel sums the block as it is stored
+   * ({@code cblas_dsyrk} without transposition, about 10% faster than on rows); the pure-Java kernel
+   * transposes it to rows first, so its bits are those of {@link #add}.
    */
-  public void addConcatenated(double[] a, int p, double[] b, int q, int count) {
+  public void addColumns(double[][] columns, int count) {
+    addColumns(columns, 0, count);
+  }
+
+  /** As {@link #addColumns(double[][], int)} for the samples {@code from .. from + count − 1}. */
+  public void addColumns(double[][] columns, int from, int count) {
     checkCount(count);
-    if (p + q != dim) {
-      throw new IllegalArgumentException("p + q must equal dim=" + dim + ", got " + p + " + " + q);
+    if (columns.length != dim) {
+      throw new IllegalArgumentException("columns must hold dim=" + dim + " arrays, got " + columns.length);
     }
-    for (int r = 0; r < count; r++) {
-      System.arraycopy(a, r * p, staging, r * dim, p);
-      System.arraycopy(b, r * q, staging, r * dim + p, q);
+    if (from < 0) {
+      throw new IllegalArgumentException("from must be >= 0, got " + from);
     }
-    addRows(staging, count);
+    addColumnBlock(columns, from, count);
   }
 
   /** The sum so far as a full symmetric row-major {@code dim × dim} array. */
@@ -76,6 +83,8 @@ public abstract class GramSum implements AutoCloseable {
   public void close() {}
 
   abstract void addRows(double[] rows, int count);
+
+  abstract void addColumnBlock(double[][] columns, int from, int count);
 
   /** A copy of the sum; only the lower triangle (j ≤ i) is meaningful. */
   abstract double[] lower();
@@ -98,6 +107,17 @@ public abstract class GramSum implements AutoCloseable {
     @Override
     void addRows(double[] rows, int count) {
       Accumulate.gramLower(rows, count, dim, sum);
+    }
+
+    @Override
+    void addColumnBlock(double[][] columns, int from, int count) {
+      for (int i = 0; i < dim; i++) {
+        double[] c = columns[i];
+        for (int r = 0; r < count; r++) {
+          staging[r * dim + i] = c[from + r];
+        }
+      }
+      Accumulate.gramLower(staging, count, dim, sum);
     }
 
     @Override
@@ -124,6 +144,18 @@ public abstract class GramSum implements AutoCloseable {
       }
       rowsBuffer.put(rows, 0, count * dim);
       Blas.syrkLower(rowsBuffer, count, dim, sum);
+    }
+
+    @Override
+    void addColumnBlock(double[][] columns, int from, int count) {
+      if (count == 0) {
+        return;
+      }
+      for (int i = 0; i < dim; i++) {
+        rowsBuffer.position((long) i * count).put(columns[i], from, count);
+      }
+      rowsBuffer.position(0);
+      Blas.syrkLowerColumns(rowsBuffer, count, dim, count, sum);
     }
 
     @Override

@@ -2,7 +2,7 @@ package twostage.simulate;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
-import twostage.linalg.Accumulate;
+import twostage.linalg.GramSum;
 import twostage.linalg.Sym;
 import twostage.stats.Estimate;
 
@@ -19,25 +19,27 @@ public final class Moments {
   /** Σ_n and (1/n)Σ f⋆φ over n fresh draws. */
   public static DesignMoments design(FeatureSampler s, UniformRandomProvider rng, int n) {
     int p = s.featureDimension();
-    double[] gram = new double[p * p];
-    double[] cross = new double[p];
-    accumulate(s, rng, n, gram, cross);
-    DMatrixRMaj g = new DMatrixRMaj(p, p, true, gram);
-    Sym.fillUpperFromLower(g);
-    for (int i = 0; i < p * p; i++) {
-      g.data[i] /= n;
+    double[][] columns = buffer(DESIGN, p + 1, (int) Math.min(BLOCK, n));
+    double[][] phi = java.util.Arrays.copyOf(columns, p);
+    double[] joint;
+    try (GramSum gram = GramSum.create(p + 1, columns[0].length)) {
+      for (int left = n; left > 0; ) {
+        int c = Math.min(columns[0].length, left);
+        s.drawColumns(rng, c, phi, columns[p]);
+        gram.addColumns(columns, c);
+        left -= c;
+      }
+      joint = gram.toSymmetric();
     }
-    for (int i = 0; i < p; i++) {
-      cross[i] /= n;
-    }
-    return new DesignMoments(g, cross, n);
+    return new DesignMoments(gram(joint, p, n), cross(joint, p, n), n);
   }
 
   /**
-   * Population moments from N = {@code samples} draws. The draws are kept (N·(p+1) doubles, in a buffer
+   * Population moments from N = {@code samples} draws. The draws are kept (N·(p+1) doubles, in buffers
    * reused by the calling thread) so that after Σ and E[f⋆φ] give a = Σ⁺E[f⋆φ], Rep is the mean of the
    * squared residuals e² = (f⋆ − φᵀa)² over the same draws (standard error from their spread), never the
-   * cancelling difference E[f⋆²] − aᵀΣa.
+   * cancelling difference E[f⋆²] − aᵀΣa. Σ and E[f⋆φ] come from one rank-k update per block of the
+   * samples [φ, f⋆] ({@link GramSum}), which the sampler writes by coordinate.
    */
   public static PopulationMoments monteCarlo(FeatureSampler s, UniformRandomProvider rng, long samples) {
     if (samples < 2 || samples > Integer.MAX_VALUE / 64) {
@@ -45,35 +47,25 @@ public final class Moments {
     }
     int count = (int) samples;
     int p = s.featureDimension();
-    double[] phi = buffer(PHI, (long) count * p);
-    double[] f = buffer(TARGET, count);
-    s.draw(rng, count, phi, f);
-    double[] gram = new double[p * p];
-    double[] cross = new double[p];
-    Accumulate.gramLower(phi, count, p, gram);
-    for (int r = 0; r < count; r++) {
-      double fr = f[r];
-      int o = r * p;
-      for (int j = 0; j < p; j++) {
-        cross[j] += fr * phi[o + j];
+    double[][] columns = buffer(POPULATION, p + 1, count);
+    double[][] phi = java.util.Arrays.copyOf(columns, p);
+    double[] f = columns[p];
+    s.drawColumns(rng, count, phi, f);
+    double[] joint;
+    try (GramSum gram = GramSum.create(p + 1, BLOCK)) {
+      for (int from = 0; from < count; from += BLOCK) {
+        gram.addColumns(columns, from, Math.min(BLOCK, count - from));
       }
+      joint = gram.toSymmetric();
     }
-    DMatrixRMaj g = new DMatrixRMaj(p, p, true, gram);
-    Sym.fillUpperFromLower(g);
-    for (int i = 0; i < p * p; i++) {
-      g.data[i] /= samples;
-    }
-    for (int i = 0; i < p; i++) {
-      cross[i] /= samples;
-    }
-    double[] a = solve(g, cross);
+    DMatrixRMaj g = gram(joint, p, samples);
+    double[] a = solve(g, cross(joint, p, samples));
     double sum = 0;
     double sumSq = 0;
     for (int r = 0; r < count; r++) {
       double e = f[r];
-      int o = r * p;
       for (int j = 0; j < p; j++) {
-        e -= phi[o + j] * a[j];
+        e -= phi[j][r] * a[j];
       }
       double e2 = e * e;
       sum += e2;
@@ -84,16 +76,37 @@ public final class Moments {
     return new PopulationMoments(g, a, new Estimate(mean, Math.sqrt(var / samples)), samples);
   }
 
-  private static final ThreadLocal<double[][]> PHI = ThreadLocal.withInitial(() -> new double[1][0]);
-  private static final ThreadLocal<double[][]> TARGET = ThreadLocal.withInitial(() -> new double[1][0]);
-
-  /** A per-thread scratch array of at least {@code size} doubles (contents unspecified). */
-  private static double[] buffer(ThreadLocal<double[][]> holder, long size) {
-    double[][] h = holder.get();
-    if (h[0].length < size) {
-      h[0] = new double[(int) size];
+  /** Σ φφᵀ / n from the joint sum of [φ, f⋆] ((p+1)×(p+1), symmetric). */
+  private static DMatrixRMaj gram(double[] joint, int p, double n) {
+    DMatrixRMaj g = new DMatrixRMaj(p, p);
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        g.unsafe_set(i, j, joint[i * (p + 1) + j] / n);
+      }
     }
-    return h[0];
+    return g;
+  }
+
+  /** Σ f⋆φ / n from the joint sum of [φ, f⋆]. */
+  private static double[] cross(double[] joint, int p, double n) {
+    double[] c = new double[p];
+    for (int j = 0; j < p; j++) {
+      c[j] = joint[p * (p + 1) + j] / n;
+    }
+    return c;
+  }
+
+  private static final ThreadLocal<double[][]> POPULATION = ThreadLocal.withInitial(() -> new double[0][0]);
+  private static final ThreadLocal<double[][]> DESIGN = ThreadLocal.withInitial(() -> new double[0][0]);
+
+  /** Per-thread scratch: {@code rows} arrays of length at least {@code length} (contents unspecified). */
+  private static double[][] buffer(ThreadLocal<double[][]> holder, int rows, int length) {
+    double[][] h = holder.get();
+    if (h.length != rows || h[0].length < length) {
+      h = new double[rows][Math.max(length, h.length == rows ? h[0].length : 0)];
+      holder.set(h);
+    }
+    return h;
   }
 
   /** Σ⁺ b (minimum-norm solution, eigenvalues below {@link #PINV_TOLERANCE}·max treated as 0). */
@@ -109,31 +122,5 @@ public final class Moments {
       out[i] = s;
     }
     return out;
-  }
-
-  private static void accumulate(
-      FeatureSampler s, UniformRandomProvider rng, long count, double[] gram, double[] cross) {
-    int p = s.featureDimension();
-    int blk = (int) Math.min(BLOCK, count);
-    double[] phi = new double[blk * p];
-    double[] f = new double[blk];
-    long left = count;
-    while (left > 0) {
-      int c = (int) Math.min(blk, left);
-      s.draw(rng, c, phi, f);
-      Accumulate.gramLower(phi, c, p, gram);
-      addCross(phi, f, c, p, cross);
-      left -= c;
-    }
-  }
-
-  private static void addCross(double[] phi, double[] f, int c, int p, double[] cross) {
-    for (int r = 0; r < c; r++) {
-      double fr = f[r];
-      int o = r * p;
-      for (int j = 0; j < p; j++) {
-        cross[j] += fr * phi[o + j];
-      }
-    }
   }
 }

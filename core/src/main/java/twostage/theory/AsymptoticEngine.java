@@ -2,6 +2,8 @@ package twostage.theory;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import twostage.linalg.Sym;
 import twostage.linalg.SymmetricEigen;
 
@@ -97,6 +99,90 @@ public final class AsymptoticEngine {
     SymmetricEigen hEig = SymmetricEigen.of(Sym.congruence(basis, pre.hessian()));
     DMatrixRMaj v = variance(hEig, Sym.congruence(basis, pre.scoreCovariance()));
     return trace(v, Sym.congruence(basis, residualGram(down)));
+  }
+
+  /**
+   * Margin of {@link #shortcuts}: an inverse is taken by Cholesky factorisation only when the full
+   * evaluation's smallest eigenvalue exceeds this fraction of the largest (Σψ: of its trace), so that a
+   * leave-one-group-out matrix, which differs by one group's share, keeps the same (full) rank.
+   */
+  public static final double SHORTCUT_MARGIN = 1e-6;
+
+  /**
+   * Which inverses a leave-one-group-out evaluation may take by Cholesky factorisation instead of
+   * eigendecompositions (the same value up to rounding when the matrix has full rank).
+   *
+   * @param hessianDefinite H is inverted on the whole space (no orbit, horizontal space of dimension q)
+   * @param featureGramDefinite Σψ has full rank, so Σψ⁺ = Σψ⁻¹
+   */
+  public record Shortcuts(boolean hessianDefinite, boolean featureGramDefinite) {
+    /** No shortcut: every inverse by eigendecomposition, as {@link #interactionMean}. */
+    public static final Shortcuts NONE = new Shortcuts(false, false);
+  }
+
+  /**
+   * The shortcuts allowed near a full evaluation {@code full} of the moments whose downstream part is
+   * {@code fullDown}: the full H had rank q with λ_min &gt; {@link #SHORTCUT_MARGIN}·λ_max and no orbit;
+   * Σψ had rank p with λ_min &gt; {@link #SHORTCUT_MARGIN}·tr Σψ.
+   */
+  public Shortcuts shortcuts(Interaction full, DownstreamMoments fullDown, DMatrixRMaj orbit) {
+    int q = fullDown.parameterDimension();
+    EngineDiagnostics d = full.diagnostics();
+    boolean h = (orbit == null || orbit.numCols == 0) && full.horizontalDimension() == q
+        && d.hessianMinEigenvalue() > SHORTCUT_MARGIN * d.hessianMaxEigenvalue();
+    DMatrixRMaj f = fullDown.featureGram();
+    boolean psi = full.dEff() == f.numRows
+        && d.featureGramMinEigenvalue() > SHORTCUT_MARGIN * CommonOps_DDRM.trace(f);
+    return new Shortcuts(h, psi);
+  }
+
+  /**
+   * E‖L(Z)‖² = tr(V G) with the inverses that {@code shortcuts} allows taken by Cholesky
+   * factorisation: V = H⁻¹SH⁻¹ from the solves H⁻¹S and H⁻¹G, and Cᵀ Σψ⁻¹ C from the solve Σψ⁻¹C.
+   * A factorisation that fails (the matrix is not positive definite after all) falls back to the
+   * eigendecompositions of {@link #interactionMean}. Used for the jackknife, where it replaces q×q
+   * eigenproblems per group by factorisations.
+   */
+  public double interactionMean(
+      PretrainingMoments pre, DownstreamMoments down, DMatrixRMaj orbit, Shortcuts shortcuts) {
+    checkDimensions(pre, down);
+    if (!shortcuts.hessianDefinite()) {
+      return interactionMean(pre, down, orbit);
+    }
+    DMatrixRMaj g = shortcuts.featureGramDefinite() ? residualGramDefinite(down) : null;
+    if (g == null) {
+      g = residualGram(down);
+    }
+    int q = pre.dimension();
+    LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(q);
+    if (!chol.setA(chol.modifiesA() ? pre.hessian().copy() : pre.hessian())) {
+      return interactionMean(pre, down, orbit);
+    }
+    DMatrixRMaj hInvG = new DMatrixRMaj(q, q);
+    chol.solve(g.copy(), hInvG);
+    if (pre.scoreCovariance() == pre.hessian()) {
+      return CommonOps_DDRM.trace(hInvG); // V = H⁻¹ when S = H (Fisher information)
+    }
+    DMatrixRMaj hInvS = new DMatrixRMaj(q, q);
+    chol.solve(pre.scoreCovariance().copy(), hInvS);
+    return trace(hInvS, hInvG);
+  }
+
+  /** G = E[JJᵀ] − Cᵀ Σψ⁻¹ C by Cholesky factorisation of Σψ; null when Σψ is not positive definite. */
+  private static DMatrixRMaj residualGramDefinite(DownstreamMoments down) {
+    DMatrixRMaj f = down.featureGram();
+    LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(f.numRows);
+    if (!chol.setA(chol.modifiesA() ? f.copy() : f)) {
+      return null;
+    }
+    DMatrixRMaj c = down.cross();
+    DMatrixRMaj solved = new DMatrixRMaj(c.numRows, c.numCols);
+    chol.solve(c.copy(), solved);
+    DMatrixRMaj ctz = new DMatrixRMaj(c.numCols, c.numCols);
+    CommonOps_DDRM.multTransA(c, solved, ctz);
+    DMatrixRMaj out = new DMatrixRMaj(ctz.numRows, ctz.numCols);
+    CommonOps_DDRM.subtract(down.jacobianGram(), ctz, out);
+    return Sym.symmetrized(out);
   }
 
   /** G = E[JJᵀ] − Cᵀ Σψ⁺ C (q×q). */

@@ -21,4 +21,32 @@ public interface DownstreamSampler {
    * @param jacobians receives J(x), row-major {@code count × q}
    */
   void sample(UniformRandomProvider rng, int count, double[] features, double[] jacobians);
+
+  /**
+   * Draws {@code count} samples as {@link #sample} does (the same draws from the same stream) and
+   * writes them by coordinate: {@code columns[i][n]} is feature i (i &lt; p) or J_{i−p} (p ≤ i &lt; p + q)
+   * of sample n. The layout the Monte Carlo moments sum (one rank-k update per block); the default
+   * transposes {@link #sample}'s rows, a model may write it directly.
+   *
+   * @param columns p + q arrays of length at least {@code count}
+   */
+  default void sampleColumns(UniformRandomProvider rng, int count, double[][] columns) {
+    int p = featureDimension();
+    int q = parameterDimension();
+    double[] features = new double[count * p];
+    double[] jacobians = new double[count * q];
+    sample(rng, count, features, jacobians);
+    for (int i = 0; i < p; i++) {
+      double[] c = columns[i];
+      for (int n = 0; n < count; n++) {
+        c[n] = features[n * p + i];
+      }
+    }
+    for (int j = 0; j < q; j++) {
+      double[] c = columns[p + j];
+      for (int n = 0; n < count; n++) {
+        c[n] = jacobians[n * q + j];
+      }
+    }
+  }
 }

@@ -9,7 +9,8 @@ import twostage.stats.Jackknife;
  * Interaction from Monte Carlo moments: both stages are sampled in the same number of groups, group g
  * of the pre-training sample and group g of the downstream sample form one jackknife unit, and the
  * delete-one-unit estimates give the standard error of tr(VG) including the error of the estimated
- * Hessian/Fisher matrix that enters through its inverse.
+ * Hessian/Fisher matrix that enters through its inverse. The delete-one-unit values take the
+ * Cholesky shortcuts of {@link AsymptoticEngine#shortcuts} that the full evaluation allows.
  */
 public final class MonteCarloInteraction {
   private MonteCarloInteraction() {}
@@ -33,11 +34,12 @@ public final class MonteCarloInteraction {
     PretrainingMoments preAll = MonteCarloMoments.toPretraining(preSums.mean(), q, mle);
     DownstreamMoments downAll = MonteCarloMoments.toDownstream(downSums.mean(), p, q);
     Interaction full = engine.evaluate(preAll, downAll, orbit);
+    AsymptoticEngine.Shortcuts near = engine.shortcuts(full, downAll, orbit);
     double[] loo =
         runner.map(groups, g -> engine.interactionMean(
                 MonteCarloMoments.toPretraining(preSums.meanWithout(g), q, mle),
                 MonteCarloMoments.toDownstream(downSums.meanWithout(g), p, q),
-                orbit))
+                orbit, near))
             .stream().mapToDouble(Double::doubleValue).toArray();
     return new InteractionEstimate(
         full, Jackknife.of(full.mean(), loo), preSums.count(), downSums.count());
@@ -56,11 +58,12 @@ public final class MonteCarloInteraction {
     GroupedSums downSums = MonteCarloMoments.downstream(down, downSamples, groups, seed, runner);
     int q = down.parameterDimension();
     int p = down.featureDimension();
-    Interaction full =
-        engine.evaluate(pre, MonteCarloMoments.toDownstream(downSums.mean(), p, q), orbit);
+    DownstreamMoments downAll = MonteCarloMoments.toDownstream(downSums.mean(), p, q);
+    Interaction full = engine.evaluate(pre, downAll, orbit);
+    AsymptoticEngine.Shortcuts near = engine.shortcuts(full, downAll, orbit);
     double[] loo =
         runner.map(groups, g -> engine.interactionMean(
-                pre, MonteCarloMoments.toDownstream(downSums.meanWithout(g), p, q), orbit))
+                pre, MonteCarloMoments.toDownstream(downSums.meanWithout(g), p, q), orbit, near))
             .stream().mapToDouble(Double::doubleValue).toArray();
     return new InteractionEstimate(full, Jackknife.of(full.mean(), loo), 0, downSums.count());
   }

@@ -14,7 +14,8 @@ import twostage.stats.GroupedSums;
  * of {@link #BLOCK} samples and keeps only running sums, so memory is groups × (moment size) whatever
  * the sample count, and the result is the same on any number of threads. The second moments are rank-k
  * updates of a {@link GramSum} (OpenBLAS when it loads), one per block; downstream, one update of the
- * rows [ψ, J] gives Σψ, C and E[JJᵀ] together.
+ * samples [ψ, J], written by coordinate ({@link DownstreamSampler#sampleColumns}), gives Σψ, C and
+ * E[JJᵀ] together.
  *
  * <p>Layout of the flattened sums: pre-training [S (q×q), H (q×q, only when not an MLE)];
  * downstream [Σψ (p×p), C (p×q), E[JJᵀ] (q×q)], all row-major.
@@ -38,14 +39,20 @@ public final class MonteCarloMoments {
     boolean mle = sampler.isMaximumLikelihood();
     return accumulate(samples, groups, runner, (g, count) -> {
       UniformRandomProvider rng = Streams.of(seed, PRETRAINING_STAGE, g);
-      double[] scores = new double[BLOCK * q];
+      double[] scores = mle ? null : new double[BLOCK * q];
+      double[][] columns = mle ? new double[q][BLOCK] : null;
       double[] hess = mle ? null : new double[q * q];
       double[] sum = new double[q * q * (mle ? 1 : 2)];
       try (GramSum gram = GramSum.create(q, BLOCK)) {
         for (long done = 0; done < count; ) {
           int b = (int) Math.min(BLOCK, count - done);
-          sampler.sample(rng, b, scores, hess);
-          gram.add(scores, b);
+          if (mle) {
+            sampler.sampleColumns(rng, b, columns); // no Hessians: the scores by coordinate
+            gram.addColumns(columns, b);
+          } else {
+            sampler.sample(rng, b, scores, hess);
+            gram.add(scores, b);
+          }
           done += b;
         }
         System.arraycopy(gram.toSymmetric(), 0, sum, 0, q * q);
@@ -64,15 +71,14 @@ public final class MonteCarloMoments {
     int q = sampler.parameterDimension();
     return accumulate(samples, groups, runner, (g, count) -> {
       UniformRandomProvider rng = Streams.of(seed, DOWNSTREAM_STAGE, g);
-      double[] psi = new double[BLOCK * p];
-      double[] jac = new double[BLOCK * q];
       int n = p + q;
+      double[][] columns = new double[n][BLOCK];
       double[] joint;
       try (GramSum gram = GramSum.create(n, BLOCK)) {
         for (long done = 0; done < count; ) {
           int b = (int) Math.min(BLOCK, count - done);
-          sampler.sample(rng, b, psi, jac);
-          gram.addConcatenated(psi, p, jac, q, b);
+          sampler.sampleColumns(rng, b, columns);
+          gram.addColumns(columns, b);
           done += b;
         }
         joint = gram.toSymmetric();

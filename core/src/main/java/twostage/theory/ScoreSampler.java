@@ -25,4 +25,23 @@ public interface ScoreSampler {
    *     of the drawn samples are added into this row-major q×q array
    */
   void sample(UniformRandomProvider rng, int count, double[] scores, double[] hessianSum);
+
+  /**
+   * The scores of {@link #sample} (the same draws from the same stream, no Hessians) stored by
+   * coordinate: {@code columns[j][n]} is coordinate j of the score of sample n. The default transposes
+   * {@link #sample}'s rows; a model may write them directly.
+   *
+   * @param columns q arrays of length at least {@code count}
+   */
+  default void sampleColumns(UniformRandomProvider rng, int count, double[][] columns) {
+    int q = parameterDimension();
+    double[] rows = new double[count * q];
+    sample(rng, count, rows, null);
+    for (int j = 0; j < q; j++) {
+      double[] c = columns[j];
+      for (int n = 0; n < count; n++) {
+        c[n] = rows[n * q + j];
+      }
+    }
+  }
 }

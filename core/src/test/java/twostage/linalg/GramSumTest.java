@@ -60,22 +60,27 @@ class GramSumTest {
     }
   }
 
+  /** A block stored by coordinate gives the Gram of its rows: to rounding natively, bit for bit in Java. */
   @Test
-  void concatenatedRowsGiveTheJointGram() {
-    int p = 5;
-    int q = 11;
-    int n = 37;
-    double[] a = rows(n, p, 1);
-    double[] b = rows(n, q, 2);
-    double[] joint = new double[n * (p + q)];
-    for (int r = 0; r < n; r++) {
-      System.arraycopy(a, r * p, joint, r * (p + q), p);
-      System.arraycopy(b, r * q, joint, r * (p + q) + p, q);
-    }
-    try (GramSum g = GramSum.create(p + q, n); GramSum h = GramSum.create(p + q, n)) {
-      g.addConcatenated(a, p, b, q, n);
-      h.add(joint, n);
-      assertThat(g.toSymmetric()).containsExactly(h.toSymmetric());
+  void columnsGiveTheGramOfTheRows() {
+    for (int dim : new int[] {1, 7, 96}) {
+      int n = 301;
+      double[] x = rows(n, dim, 40 + dim);
+      double[][] columns = new double[dim][n + 5];
+      for (int r = 0; r < n; r++) {
+        for (int i = 0; i < dim; i++) {
+          columns[i][r] = x[r * dim + i];
+        }
+      }
+      try (GramSum def = GramSum.create(dim, n); GramSum java = GramSum.createJava(dim, n);
+          GramSum javaRows = GramSum.createJava(dim, n)) {
+        def.addColumns(columns, n);
+        def.addColumns(columns, 0);
+        java.addColumns(columns, n);
+        javaRows.add(x, n);
+        assertClose(def.toSymmetric(), reference(x, n, dim), n);
+        assertThat(java.toSymmetric()).containsExactly(javaRows.toSymmetric());
+      }
     }
   }
 
@@ -97,9 +102,9 @@ class GramSumTest {
       assertThatThrownBy(() -> g.add(new double[15], 5))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("count");
-      assertThatThrownBy(() -> g.addConcatenated(new double[4], 1, new double[4], 1, 4))
+      assertThatThrownBy(() -> g.addColumns(new double[2][4], 4))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("p + q");
+          .hasMessageContaining("dim=3");
     }
   }
 }

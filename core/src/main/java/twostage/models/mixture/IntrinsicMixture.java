@@ -276,6 +276,126 @@ public final class IntrinsicMixture {
     }
   }
 
+  /**
+   * The draws of {@link #draw} from the same stream, stored by coordinate: coordinate c of point n in
+   * {@code y[c][n]}.
+   */
+  public void drawColumns(UniformRandomProvider rng, int count, double[][] y) {
+    ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    for (int n = 0; n < count; n++) {
+      double[] u = centres[rng.nextInt(k)];
+      for (int c = 0; c < r; c++) {
+        y[c][n] = u[c] + normal.sample();
+      }
+    }
+  }
+
+  /**
+   * {@link #features} by coordinate: out[j][n] is ψ_j of point n (p arrays), from y[c][n]; {@code s}
+   * holds the working arrays (see {@link #scratch}). Same bits as {@link #features}.
+   */
+  public void featuresColumns(double[][] y, int count, double[][] out, Scratch s) {
+    Posteriors.columns(centres, halfNorms, y, count, s.pi, s.max, s.total);
+    for (int i = 0; i < k; i++) {
+      double[] ui = centres[i];
+      double[] pii = s.pi[i];
+      for (int c = 0; c < r; c++) {
+        double[] o = out[i * (r + 1) + c];
+        double[] yc = y[c];
+        double u = ui[c];
+        for (int n = 0; n < count; n++) {
+          o[n] = pii[n] * (yc[n] - u);
+        }
+      }
+      System.arraycopy(pii, 0, out[i * (r + 1) + r], 0, count);
+    }
+  }
+
+  /**
+   * {@link #rows} by coordinate: out[j][n] is entry j of the row [ψ | BᵀJ | α] of point n, from
+   * y[c][n], in loops over the points (the JIT vectorises them). Same bits as {@link #rows}.
+   */
+  public void rowsColumns(double[][] y, int count, double[][] out, Scratch s) {
+    featuresColumns(y, count, out, s);
+    double[] f = s.total; // the posteriors are normalised: reuse as f
+    java.util.Arrays.fill(f, 0, count, 0.0);
+    for (int i = 0; i < k; i++) {
+      double[] gi = s.w[i];
+      double[] ti = theta[i];
+      double[] ui = centres[i];
+      double[] pii = s.pi[i];
+      java.util.Arrays.fill(gi, 0, count, bias[i]);
+      for (int c = 0; c < r; c++) {
+        double t = ti[c];
+        double u = ui[c];
+        double[] yc = y[c];
+        for (int n = 0; n < count; n++) {
+          gi[n] += t * (yc[n] - u);
+        }
+      }
+      for (int n = 0; n < count; n++) {
+        f[n] += pii[n] * gi[n];
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      double[] wi = s.w[i];
+      double[] pii = s.pi[i];
+      for (int n = 0; n < count; n++) {
+        wi[n] = pii[n] * (wi[n] - f[n]);
+      }
+    }
+    int p = featureDimension();
+    for (int j = 0; j < k; j++) {
+      double[] uj = centres[j];
+      double[] tj = theta[j];
+      double[] wj = s.w[j];
+      double[] pij = s.pi[j];
+      for (int c = 0; c < r; c++) {
+        double[] o = out[p + j * r + c];
+        double[] yc = y[c];
+        double u = uj[c];
+        double t = tj[c];
+        for (int n = 0; n < count; n++) {
+          o[n] = wj[n] * (yc[n] - u) - pij[n] * t;
+        }
+      }
+    }
+    int ao = p + k * r;
+    for (int j = 0; j < k; j++) {
+      double[] o = out[ao + j];
+      java.util.Arrays.fill(o, 0, count, 0.0);
+      for (int i = 0; i < k; i++) {
+        double cg = centredGain[i][j];
+        double tg = thetaGain[i][j];
+        double[] wi = s.w[i];
+        double[] pii = s.pi[i];
+        for (int n = 0; n < count; n++) {
+          o[n] += wi[n] * cg + pii[n] * tg;
+        }
+      }
+    }
+  }
+
+  /** Working arrays for {@link #featuresColumns} and {@link #rowsColumns} of up to {@code cap} points. */
+  public Scratch scratch(int cap) {
+    return new Scratch(k, cap);
+  }
+
+  /** Working arrays of the column evaluations (one thread). */
+  public static final class Scratch {
+    final double[][] pi;
+    final double[][] w;
+    final double[] max;
+    final double[] total;
+
+    Scratch(int k, int cap) {
+      pi = new double[k][cap];
+      w = new double[k][cap];
+      max = new double[cap];
+      total = new double[cap];
+    }
+  }
+
   /** Index of the π_i entry of ψ (the others are the y-blocks). */
   public int piIndex(int i) {
     return i * (r + 1) + r;

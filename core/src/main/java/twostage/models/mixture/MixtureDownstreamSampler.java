@@ -2,6 +2,7 @@ package twostage.models.mixture;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import twostage.theory.DownstreamSampler;
+import twostage.theory.MonteCarloMoments;
 
 /**
  * Features ψ_{U⋆}(x) (intrinsic coordinates) and the analytic Jacobian J(x) = ∇_U f_U(x) at U⋆ of
@@ -38,6 +39,7 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
   private final double[][] centreDotH;
   private final double[] mean;
   private final double[] meanCoords;
+  private final ThreadLocal<Block> scratch;
 
   /** ψ and J at the instance's true centres, with r⋆ = rank S(U⋆). */
   public MixtureDownstreamSampler(MixtureInstance instance) {
@@ -91,6 +93,7 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
         centreDotH[i][j] = dot(u[i], h[j]);
       }
     }
+    this.scratch = ThreadLocal.withInitial(() -> new Block(k, r, d, directionCount, MonteCarloMoments.BLOCK));
   }
 
   @Override
@@ -115,128 +118,289 @@ public final class MixtureDownstreamSampler implements DownstreamSampler {
     evaluate(x, count, psi, jac);
   }
 
-  /** ψ and J at given points x (row-major count×d); used by tests and by {@link #sample}. */
+  /** The same draws as {@link #sample}, evaluated a block at a time by coordinate. */
+  @Override
+  public void sampleColumns(UniformRandomProvider rng, int count, double[][] columns) {
+    Block b = block(count);
+    sampling.drawColumns(rng, count, b.x);
+    evaluateColumns(b, count, columns);
+  }
+
+  /** ψ and J at given points x (row-major count×d) into row-major psi (count×p) and jac (count×q). */
   public void evaluate(double[] x, int count, double[] psi, double[] jac) {
     int p = features.dimension();
     int q = k * d;
-    Scratch w = new Scratch(k, r, d, directionCount);
-    for (int n = 0; n < count; n++) {
-      features.evaluate(x, n * d, psi, n * p, w.z, w.pi);
-      coefficients(x, n * d, w);
-      for (int j = 0; j < k; j++) {
-        combine(w.pc[j], w.perp, w.coef, j * directionCount, jac, n * q + j * d);
+    Block b = block(count);
+    for (int a = 0; a < d; a++) {
+      double[] xa = b.x[a];
+      for (int n = 0; n < count; n++) {
+        xa[n] = x[n * d + a];
+      }
+    }
+    double[][] columns = new double[p + q][count];
+    evaluateColumns(b, count, columns);
+    for (int i = 0; i < p; i++) {
+      for (int n = 0; n < count; n++) {
+        psi[n * p + i] = columns[i][n];
+      }
+    }
+    for (int j = 0; j < q; j++) {
+      for (int n = 0; n < count; n++) {
+        jac[n * q + j] = columns[p + j][n];
       }
     }
   }
 
-  /** Per-sample working arrays. */
-  private static final class Scratch {
-    final double[] z;
-    final double[] pi;
-    final double[] g;
-    final double[] w;
-    final double[] perp;
-    final double[] hx;
-    final double[] pc;
-    final double[] coef;
+  private Block block(int count) {
+    Block b = scratch.get();
+    if (b.cap < count) {
+      b = new Block(k, r, d, directionCount, count);
+      scratch.set(b);
+    }
+    return b;
+  }
 
-    Scratch(int k, int r, int d, int directionCount) {
-      z = new double[r];
-      pi = new double[k];
-      g = new double[k];
-      w = new double[k];
-      perp = new double[d];
-      hx = new double[k];
-      pc = new double[k];
-      coef = new double[k * directionCount];
+  /**
+   * Working arrays of one thread: each array holds one quantity for every point of a block, so that
+   * every loop below runs over the points with one index (the form the JIT vectorises).
+   */
+  private static final class Block {
+    final int cap;
+    final double[][] x;
+    final double[][] z;
+    final double[][] pi;
+    final double[][] g;
+    final double[][] w;
+    final double[][] perp;
+    final double[][] hx;
+    final double[][] coef;
+    final double[][] pc;
+    final double[] max;
+    final double[] total;
+    final double[] f;
+    final double[] t;
+    final double[] ci;
+
+    Block(int k, int r, int d, int directionCount, int cap) {
+      this.cap = cap;
+      x = new double[d][cap];
+      z = new double[r][cap];
+      pi = new double[k][cap];
+      g = new double[k][cap];
+      w = new double[k][cap];
+      perp = new double[d][cap];
+      hx = new double[k][cap];
+      coef = new double[k * directionCount][cap];
+      pc = new double[k][cap];
+      max = new double[cap];
+      total = new double[cap];
+      f = new double[cap];
+      t = new double[cap];
+      ci = new double[cap];
     }
   }
 
   /**
-   * J_j = pc_j P⊥(x − ū) + Σ_m coef_{j,m} e_m over the fixed directions e_m (the columns of B, then the
-   * basis of span{P⊥θ_i}): pc_j = a_j + t_j, coef_{j,c} = w_j(z − Bᵀu_j)_c − π_j(Bᵀθ_j)_c and
-   * coef_{j,r+l} = Σ_i π_i h_jᵀ(x − u_i) (P⊥θ_i)_l. Needs ψ's z and π in {@code s}.
+   * ψ and J of the {@code count} points in {@code b.x} (coordinate a of point n in x[a][n]) into
+   * {@code out}: out[i][n] is ψ_i for i &lt; p, out[p + j·d + a][n] entry a of block j of J. Each point
+   * sees the same operations in the same order as a point-by-point evaluation, hence the same bits.
+   *
+   * <p>J_j = pc_j P⊥(x − ū) + Σ_m coef_{j,m} e_m over the fixed directions e_m (the columns of B, then
+   * the basis of span{P⊥θ_i}): pc_j = a_j + t_j, coef_{j,c} = w_j(z − Bᵀu_j)_c − π_j(Bᵀθ_j)_c and
+   * coef_{j,r+l} = Σ_i π_i h_jᵀ(x − u_i) (P⊥θ_i)_l.
    */
-  private void coefficients(double[] x, int xo, Scratch s) {
-    double[] z = s.z;
-    double[] pi = s.pi;
-    double f = 0;
-    for (int i = 0; i < k; i++) {
-      double gi = bias[i];
-      double[] ti = thetaCoords[i];
-      double[] ui = centreCoords[i];
-      for (int c = 0; c < r; c++) {
-        gi += ti[c] * (z[c] - ui[c]);
-      }
-      s.g[i] = gi;
-      f += pi[i] * gi;
-    }
-    for (int i = 0; i < k; i++) {
-      s.w[i] = pi[i] * (s.g[i] - f);
-    }
-    // P⊥(x − ū) = (x − ū) − B(z − Bᵀū)
-    double[] perp = s.perp;
-    for (int a = 0; a < d; a++) {
-      perp[a] = x[xo + a] - mean[a];
-    }
+  private void evaluateColumns(Block b, int count, double[][] out) {
+    coordinates(b, count);
+    features.evaluateColumns(b.z, count, out, b.pi, b.max, b.total); // ψ and π, eq. (6.3)-(6.4)
+    residualWeights(b, count);
+    perpendicular(b, count);
+    centreProducts(b, count);
+    coefficients(b, count);
+    combine(b, count, out);
+  }
+
+  // One method per stage keeps each compilation unit small: the JIT compiles (and vectorises) them
+  // separately instead of one large method twice (on-stack replacement, then in full).
+
+  /** z = Bᵀx. */
+  private void coordinates(Block b, int count) {
+    double[][] x = b.x;
+    double[][] z = b.z;
     for (int c = 0; c < r; c++) {
-      double zc = meanCoords[c] - z[c];
-      int bo = c * d;
+      double[] zc = z[c];
+      java.util.Arrays.fill(zc, 0, count, 0.0);
       for (int a = 0; a < d; a++) {
-        perp[a] += zc * basisT[bo + a];
-      }
-    }
-    for (int j = 0; j < k; j++) {
-      double sum = 0;
-      double[] hj = hCoords[j];
-      for (int c = 0; c < r; c++) {
-        sum += hj[c] * z[c];
-      }
-      s.hx[j] = sum;
-    }
-    int sCount = perpThetaCoords.length == 0 ? 0 : perpThetaCoords[0].length;
-    double[] coef = s.coef;
-    java.util.Arrays.fill(coef, 0);
-    for (int j = 0; j < k; j++) {
-      double aj = 0;
-      double tj = 0;
-      int co = j * directionCount;
-      for (int i = 0; i < k; i++) {
-        aj += s.w[i] * centredDotH[i][j];
-        tj += pi[i] * thetaDotH[i][j];
-        double ci = pi[i] * (s.hx[j] - centreDotH[i][j]);
-        double[] pt = perpThetaCoords[i];
-        for (int l = 0; l < sCount; l++) {
-          coef[co + r + l] += ci * pt[l];
+        double bt = basisT[c * d + a];
+        double[] xa = x[a];
+        for (int n = 0; n < count; n++) {
+          zc[n] += bt * xa[n];
         }
-      }
-      s.pc[j] = aj + tj;
-      double[] uj = centreCoords[j];
-      double[] thj = thetaCoords[j];
-      for (int c = 0; c < r; c++) {
-        coef[co + c] = s.w[j] * (z[c] - uj[c]) - pi[j] * thj[c];
       }
     }
   }
 
-  /** out[o..o+d) = pc·perp + Σ_m coef[co+m] e_m, four directions per pass (padded with zeros). */
-  private void combine(double pc, double[] perp, double[] coef, int co, double[] out, int o) {
-    double c0 = coef[co];
-    double c1 = coef[co + 1];
-    double c2 = coef[co + 2];
-    double c3 = coef[co + 3];
-    double[] e = directions;
-    for (int a = 0; a < d; a++) {
-      out[o + a] = pc * perp[a] + c0 * e[a] + c1 * e[d + a] + c2 * e[2 * d + a] + c3 * e[3 * d + a];
+  /** g_i = b_i + ⟨Bᵀθ_i, z − Bᵀu_i⟩, f = Σ π_i g_i, w_i = π_i (g_i − f). */
+  private void residualWeights(Block b, int count) {
+    double[][] z = b.z;
+    double[][] pi = b.pi;
+    double[] f = b.f;
+    java.util.Arrays.fill(f, 0, count, 0.0);
+    for (int i = 0; i < k; i++) {
+      double[] ti = thetaCoords[i];
+      double[] ui = centreCoords[i];
+      double[] gi = b.g[i];
+      double[] pii = pi[i];
+      java.util.Arrays.fill(gi, 0, count, bias[i]);
+      for (int c = 0; c < r; c++) {
+        double tc = ti[c];
+        double u = ui[c];
+        double[] zc = z[c];
+        for (int n = 0; n < count; n++) {
+          gi[n] += tc * (zc[n] - u);
+        }
+      }
+      for (int n = 0; n < count; n++) {
+        f[n] += pii[n] * gi[n];
+      }
     }
-    for (int m = 4; m < directionCount; m += 4) {
-      c0 = coef[co + m];
-      c1 = coef[co + m + 1];
-      c2 = coef[co + m + 2];
-      c3 = coef[co + m + 3];
-      int e0 = m * d;
+    for (int i = 0; i < k; i++) {
+      double[] wi = b.w[i];
+      double[] gi = b.g[i];
+      double[] pii = pi[i];
+      for (int n = 0; n < count; n++) {
+        wi[n] = pii[n] * (gi[n] - f[n]);
+      }
+    }
+  }
+
+  /** P⊥(x − ū) = (x − ū) − B(z − Bᵀū). */
+  private void perpendicular(Block b, int count) {
+    double[][] x = b.x;
+    double[][] z = b.z;
+    for (int a = 0; a < d; a++) {
+      double[] pa = b.perp[a];
+      double[] xa = x[a];
+      double m = mean[a];
+      for (int n = 0; n < count; n++) {
+        pa[n] = xa[n] - m;
+      }
+    }
+    for (int c = 0; c < r; c++) {
+      double mc = meanCoords[c];
+      double[] zc = z[c];
       for (int a = 0; a < d; a++) {
-        out[o + a] += c0 * e[e0 + a] + c1 * e[e0 + d + a] + c2 * e[e0 + 2 * d + a] + c3 * e[e0 + 3 * d + a];
+        double bt = basisT[c * d + a];
+        double[] pa = b.perp[a];
+        for (int n = 0; n < count; n++) {
+          pa[n] += (mc - zc[n]) * bt;
+        }
+      }
+    }
+  }
+
+  /** h_jᵀx, in coordinates. */
+  private void centreProducts(Block b, int count) {
+    double[][] z = b.z;
+    for (int j = 0; j < k; j++) {
+      double[] hj = b.hx[j];
+      java.util.Arrays.fill(hj, 0, count, 0.0);
+      for (int c = 0; c < r; c++) {
+        double h = hCoords[j][c];
+        double[] zc = z[c];
+        for (int n = 0; n < count; n++) {
+          hj[n] += h * zc[n];
+        }
+      }
+    }
+  }
+
+  /** pc_j and the coefficients coef_{j,m} of J_j on the fixed directions, for every point. */
+  private void coefficients(Block b, int count) {
+    double[] t = b.t;
+    double[] ci = b.ci;
+    int sCount = perpThetaCoords.length == 0 ? 0 : perpThetaCoords[0].length;
+    for (int j = 0; j < k; j++) {
+      double[] pcj = b.pc[j];
+      double[] hj = b.hx[j];
+      int co = j * directionCount;
+      java.util.Arrays.fill(pcj, 0, count, 0.0);
+      java.util.Arrays.fill(t, 0, count, 0.0);
+      for (int m = r; m < directionCount; m++) {
+        java.util.Arrays.fill(b.coef[co + m], 0, count, 0.0);
+      }
+      for (int i = 0; i < k; i++) {
+        double[] wi = b.w[i];
+        double[] pii = b.pi[i];
+        double cd = centredDotH[i][j];
+        double td = thetaDotH[i][j];
+        double ce = centreDotH[i][j];
+        for (int n = 0; n < count; n++) {
+          pcj[n] += wi[n] * cd;
+          t[n] += pii[n] * td;
+          ci[n] = pii[n] * (hj[n] - ce);
+        }
+        double[] pt = perpThetaCoords[i];
+        for (int l = 0; l < sCount; l++) {
+          double v = pt[l];
+          double[] cl = b.coef[co + r + l];
+          for (int n = 0; n < count; n++) {
+            cl[n] += ci[n] * v;
+          }
+        }
+      }
+      for (int n = 0; n < count; n++) {
+        pcj[n] += t[n];
+      }
+      double[] uj = centreCoords[j];
+      double[] thj = thetaCoords[j];
+      double[] wj = b.w[j];
+      double[] pij = b.pi[j];
+      for (int c = 0; c < r; c++) {
+        double[] cc = b.coef[co + c];
+        double[] zc = b.z[c];
+        double u = uj[c];
+        double th = thj[c];
+        for (int n = 0; n < count; n++) {
+          cc[n] = wj[n] * (zc[n] - u) - pij[n] * th;
+        }
+      }
+    }
+  }
+
+  /** J_j = pc_j·perp + Σ_m coef_{j,m} e_m, four directions per pass (padded with zeros). */
+  private void combine(Block b, int count, double[][] out) {
+    int p = features.dimension();
+    double[] e = directions;
+    for (int j = 0; j < k; j++) {
+      double[] pcj = b.pc[j];
+      int co = j * directionCount;
+      for (int a = 0; a < d; a++) {
+        double[] o = out[p + j * d + a];
+        double[] pa = b.perp[a];
+        double[] k0 = b.coef[co];
+        double[] k1 = b.coef[co + 1];
+        double[] k2 = b.coef[co + 2];
+        double[] k3 = b.coef[co + 3];
+        double e0 = e[a];
+        double e1 = e[d + a];
+        double e2 = e[2 * d + a];
+        double e3 = e[3 * d + a];
+        for (int n = 0; n < count; n++) {
+          o[n] = pcj[n] * pa[n] + k0[n] * e0 + k1[n] * e1 + k2[n] * e2 + k3[n] * e3;
+        }
+        for (int m = 4; m < directionCount; m += 4) {
+          double[] l0 = b.coef[co + m];
+          double[] l1 = b.coef[co + m + 1];
+          double[] l2 = b.coef[co + m + 2];
+          double[] l3 = b.coef[co + m + 3];
+          double f0 = e[m * d + a];
+          double f1 = e[(m + 1) * d + a];
+          double f2 = e[(m + 2) * d + a];
+          double f3 = e[(m + 3) * d + a];
+          for (int n = 0; n < count; n++) {
+            o[n] += l0[n] * f0 + l1[n] * f1 + l2[n] * f2 + l3[n] * f3;
+          }
+        }
       }
     }
   }

@@ -82,6 +82,28 @@ public final class MixtureFeatures {
     }
   }
 
+  /**
+   * ψ_U of {@code count} points from their subspace coordinates z[c][n] into out[j][n] (j &lt; K(r+1)),
+   * with the same operations per point as {@link #evaluateCoordinates}; pi (K arrays), max and total
+   * are scratch of length at least {@code count} (pi[i][n] is left holding π_i).
+   */
+  void evaluateColumns(double[][] z, int count, double[][] out, double[][] pi, double[] max, double[] total) {
+    Posteriors.columns(centreCoords, halfNorms, z, count, pi, max, total);
+    for (int i = 0; i < k; i++) {
+      double[] ui = centreCoords[i];
+      double[] pii = pi[i];
+      for (int c = 0; c < r; c++) {
+        double[] o = out[i * (r + 1) + c];
+        double[] zc = z[c];
+        double u = ui[c];
+        for (int n = 0; n < count; n++) {
+          o[n] = pii[n] * (zc[n] - u);
+        }
+      }
+      System.arraycopy(pii, 0, out[i * (r + 1) + r], 0, count);
+    }
+  }
+
   /** Subspace coordinates of the centres, Bᵀu_i. */
   double[][] centreCoordinates() {
     return centreCoords;

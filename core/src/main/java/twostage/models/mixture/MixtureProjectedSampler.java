@@ -77,39 +77,94 @@ public final class MixtureProjectedSampler {
     return q;
   }
 
-  /** Fills {@code count} rows of ψ_Û (row-major count×p) and f⋆ (count). */
+  /** Fills {@code count} rows of ψ_Û (row-major count×p) and f⋆ (count): {@link #drawColumns} transposed. */
   public void draw(UniformRandomProvider rng, int count, double[] psi, double[] target) {
-    ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
     int p = featureDimension();
-    double[] y = new double[q];
-    double[] zh = new double[r];
-    double[] zs = new double[r];
-    double[] pi = new double[k];
-    double[] star = new double[p];
-    for (int n = 0; n < count; n++) {
-      double[] u = centreCoords[rng.nextInt(k)];
-      for (int e = 0; e < q; e++) {
-        y[e] = u[e] + g.sample();
+    double[][] columns = new double[p][count];
+    drawColumns(rng, count, columns, target);
+    for (int j = 0; j < p; j++) {
+      double[] c = columns[j];
+      for (int n = 0; n < count; n++) {
+        psi[n * p + j] = c[n];
       }
-      for (int c = 0; c < r; c++) {
-        double sh = 0;
-        double ss = 0;
-        double[] hm = hatMap[c];
-        double[] sm = starMap[c];
+    }
+  }
+
+  /** Points per chunk of {@link #drawColumns}: the working arrays of a chunk stay in cache. */
+  private static final int CHUNK = 512;
+
+  /**
+   * The draws of {@link #draw} from the same stream, stored by coordinate: psi[j][n] is feature j of
+   * sample n and target[n] its f⋆. Computed a chunk at a time in loops over the points (the JIT
+   * vectorises them), with the same operations per point as {@link #draw}, hence the same bits.
+   */
+  public void drawColumns(UniformRandomProvider rng, int count, double[][] psi, double[] target) {
+    ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+    Chunk s = new Chunk(k, r, q); // per call: a replicate's sampler lives for one population sample
+    int p = featureDimension();
+    for (int from = 0; from < count; from += CHUNK) {
+      int c = Math.min(CHUNK, count - from);
+      for (int n = 0; n < c; n++) {
+        double[] u = centreCoords[rng.nextInt(k)];
         for (int e = 0; e < q; e++) {
-          sh += hm[e] * y[e];
-          ss += sm[e] * y[e];
+          s.y[e][n] = u[e] + g.sample();
         }
-        zh[c] = sh;
-        zs[c] = ss;
       }
-      hatFeatures.evaluateCoordinates(zh, psi, n * p, pi);
-      starFeatures.evaluateCoordinates(zs, star, 0, pi);
-      double f = 0;
+      project(hatMap, s.y, c, s.zh);
+      project(starMap, s.y, c, s.zs);
+      hatFeatures.evaluateColumns(s.zh, c, s.psi, s.pi, s.max, s.total);
+      starFeatures.evaluateColumns(s.zs, c, s.star, s.pi, s.max, s.total);
+      double[] f = s.f;
+      java.util.Arrays.fill(f, 0, c, 0.0);
       for (int j = 0; j < p; j++) {
-        f += targetCoef[j] * star[j];
+        double t = targetCoef[j];
+        double[] sj = s.star[j];
+        for (int n = 0; n < c; n++) {
+          f[n] += t * sj[n];
+        }
       }
-      target[n] = f;
+      for (int j = 0; j < p; j++) {
+        System.arraycopy(s.psi[j], 0, psi[j], from, c);
+      }
+      System.arraycopy(f, 0, target, from, c);
+    }
+  }
+
+  /** z[c][n] = Σ_e map[c][e] y[e][n]. */
+  private void project(double[][] map, double[][] y, int count, double[][] z) {
+    for (int c = 0; c < r; c++) {
+      double[] zc = z[c];
+      double[] m = map[c];
+      java.util.Arrays.fill(zc, 0, count, 0.0);
+      for (int e = 0; e < q; e++) {
+        double me = m[e];
+        double[] ye = y[e];
+        for (int n = 0; n < count; n++) {
+          zc[n] += me * ye[n];
+        }
+      }
+    }
+  }
+
+  /** Working arrays of one thread for one chunk, each holding one quantity for every point. */
+  private static final class Chunk {
+    final double[][] y;
+    final double[][] zh;
+    final double[][] zs;
+    final double[][] psi;
+    final double[][] star;
+    final double[][] pi;
+    final double[] max = new double[CHUNK];
+    final double[] total = new double[CHUNK];
+    final double[] f = new double[CHUNK];
+
+    Chunk(int k, int r, int q) {
+      y = new double[q][CHUNK];
+      zh = new double[r][CHUNK];
+      zs = new double[r][CHUNK];
+      psi = new double[k * (r + 1)][CHUNK];
+      star = new double[k * (r + 1)][CHUNK];
+      pi = new double[k][CHUNK];
     }
   }
 

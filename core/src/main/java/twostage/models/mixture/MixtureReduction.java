@@ -4,7 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.exec.Runner;
-import twostage.linalg.Accumulate;
+import twostage.linalg.GramSum;
 import twostage.linalg.Sym;
 import twostage.linalg.SymmetricEigen;
 import twostage.random.Streams;
@@ -21,7 +21,7 @@ import twostage.theory.PretrainingMoments;
  * docs/gmm-dimension-reduction.md: E‖L(Z)‖² = tr(F_int⁻¹G_int) + (d − r⋆)·tr(R⁻¹A), with every moment
  * estimated by Monte Carlo in the r⋆ intrinsic coordinates only. Cost and memory depend on K and r⋆,
  * not on d. Fisher and downstream stages use their own streams and sample counts, grouped as in
- * {@link twostage.theory.MonteCarloMoments}; the jackknife over groups gives standard errors of the
+ * {@link twostage.theory.MonteCarloMoments} (rank-k updates of a {@link GramSum}); the jackknife over groups gives standard errors of the
  * total and of both parts.
  */
 public final class MixtureReduction {
@@ -51,20 +51,19 @@ public final class MixtureReduction {
     }
     int p = problem.featureDimension();
     int len = problem.rowLength();
-    GroupedSums fisher = accumulate(fisherSamples, groups, runner, p, (rng, y, b, out) -> {
-      problem.features(y, b, out);
-    }, problem, seed, FISHER_STAGE);
-    GroupedSums down = accumulate(samples, groups, runner, len, (rng, y, b, out) -> {
-      problem.rows(y, b, out);
-    }, problem, seed, DOWNSTREAM_STAGE);
+    GroupedSums fisher = accumulate(fisherSamples, groups, runner, p, problem::featuresColumns, problem,
+        seed, FISHER_STAGE);
+    GroupedSums down = accumulate(samples, groups, runner, len, problem::rowsColumns, problem, seed,
+        DOWNSTREAM_STAGE);
     AsymptoticEngine engine = new AsymptoticEngine();
     Parts full = parts(problem, fisher.mean(), down.mean());
     Interaction intrinsic = engine.evaluate(full.pre, full.down, null);
+    AsymptoticEngine.Shortcuts near = engine.shortcuts(intrinsic, full.down, null);
     double[] intrLoo = new double[groups];
     double[] perLoo = new double[groups];
     runner.map(groups, g -> {
       Parts part = parts(problem, fisher.meanWithout(g), down.meanWithout(g));
-      intrLoo[g] = engine.interactionMean(part.pre, part.down, null);
+      intrLoo[g] = engine.interactionMean(part.pre, part.down, null, near);
       perLoo[g] = trace(part.rInv, part.a);
       return null;
     });
@@ -233,7 +232,7 @@ public final class MixtureReduction {
   }
 
   private interface RowWriter {
-    void write(UniformRandomProvider rng, double[] y, int count, double[] out);
+    void write(double[][] y, int count, double[][] out, IntrinsicMixture.Scratch scratch);
   }
 
   private static GroupedSums accumulate(
@@ -246,18 +245,19 @@ public final class MixtureReduction {
     int r = problem.rank();
     double[][] sums = runner.map(groups, g -> {
       UniformRandomProvider rng = Streams.of(seed, stage, g);
-      double[] y = new double[BLOCK * r];
-      double[] rows = new double[BLOCK * dim];
-      double[] sum = new double[dim * dim];
-      for (long done = 0; done < counts[g]; ) {
-        int b = (int) Math.min(BLOCK, counts[g] - done);
-        problem.draw(rng, b, y);
-        writer.write(rng, y, b, rows);
-        Accumulate.gramLower(rows, b, dim, sum);
-        done += b;
+      double[][] y = new double[r][BLOCK];
+      double[][] rows = new double[dim][BLOCK];
+      IntrinsicMixture.Scratch scratch = problem.scratch(BLOCK);
+      try (GramSum gram = GramSum.create(dim, BLOCK)) {
+        for (long done = 0; done < counts[g]; ) {
+          int b = (int) Math.min(BLOCK, counts[g] - done);
+          problem.drawColumns(rng, b, y);
+          writer.write(y, b, rows, scratch);
+          gram.addColumns(rows, b);
+          done += b;
+        }
+        return gram.toSymmetric();
       }
-      Sym.fillUpperFromLower(DMatrixRMaj.wrap(dim, dim, sum));
-      return sum;
     }).toArray(new double[0][]);
     return new GroupedSums(counts, sums);
   }

@@ -27,4 +27,19 @@ public final class MixtureSampling {
       }
     }
   }
+
+  /**
+   * The same draws as {@link #draw} from the same stream, stored by coordinate: coordinate a of
+   * sample n goes to {@code out[a][n]}.
+   */
+  public void drawColumns(UniformRandomProvider rng, int count, double[][] out) {
+    ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    int k = centres.length;
+    for (int n = 0; n < count; n++) {
+      double[] u = centres[rng.nextInt(k)];
+      for (int a = 0; a < d; a++) {
+        out[a][n] = u[a] + normal.sample();
+      }
+    }
+  }
 }

@@ -14,6 +14,7 @@ public final class MixtureScoreSampler implements ScoreSampler {
   private final int d;
   private final double[] halfNorms;
   private final MixtureSampling sampling;
+  private final ThreadLocal<Block> scratch;
 
   /** Scores at the instance's true centres. */
   public MixtureScoreSampler(MixtureInstance instance) {
@@ -22,6 +23,7 @@ public final class MixtureScoreSampler implements ScoreSampler {
     this.d = centres[0].length;
     this.halfNorms = Posteriors.halfNorms(centres);
     this.sampling = new MixtureSampling(centres);
+    this.scratch = ThreadLocal.withInitial(() -> new Block(k, d, twostage.theory.MonteCarloMoments.BLOCK));
   }
 
   @Override
@@ -32,6 +34,46 @@ public final class MixtureScoreSampler implements ScoreSampler {
   @Override
   public boolean isMaximumLikelihood() {
     return true;
+  }
+
+  /** The scores of {@link #sample} by coordinate, a block at a time in loops over the samples (same bits). */
+  @Override
+  public void sampleColumns(UniformRandomProvider rng, int count, double[][] columns) {
+    Block b = scratch.get();
+    if (b.x[0].length < count) {
+      b = new Block(k, d, count);
+      scratch.set(b);
+    }
+    sampling.drawColumns(rng, count, b.x);
+    Posteriors.columns(centres, halfNorms, b.x, count, b.rho, b.max, b.total);
+    for (int i = 0; i < k; i++) {
+      double[] rho = b.rho[i];
+      double[] u = centres[i];
+      for (int a = 0; a < d; a++) {
+        double[] o = columns[i * d + a];
+        double[] xa = b.x[a];
+        double ua = u[a];
+        for (int n = 0; n < count; n++) {
+          double w = -rho[n];
+          o[n] = w * (xa[n] - ua);
+        }
+      }
+    }
+  }
+
+  /** Working arrays of one thread, one quantity for every sample of a block. */
+  private static final class Block {
+    final double[][] x;
+    final double[][] rho;
+    final double[] max;
+    final double[] total;
+
+    Block(int k, int d, int cap) {
+      x = new double[d][cap];
+      rho = new double[k][cap];
+      max = new double[cap];
+      total = new double[cap];
+    }
   }
 
   @Override

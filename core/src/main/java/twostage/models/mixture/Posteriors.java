@@ -43,4 +43,45 @@ final class Posteriors {
       out[i] /= total;
     }
   }
+
+  /**
+   * The posteriors of {@code count} points stored by coordinate (y[a][n]) into out[i][n], with the
+   * same operations per point as {@link #compute} (hence the same bits), in loops over the points;
+   * {@code max} and {@code total} are scratch of length at least {@code count}.
+   */
+  static void columns(double[][] centres, double[] halfNorms, double[][] y, int count, double[][] out,
+      double[] max, double[] total) {
+    int k = centres.length;
+    java.util.Arrays.fill(max, 0, count, Double.NEGATIVE_INFINITY);
+    for (int i = 0; i < k; i++) {
+      double[] oi = out[i];
+      double[] c = centres[i];
+      java.util.Arrays.fill(oi, 0, count, -halfNorms[i]);
+      for (int a = 0; a < c.length; a++) {
+        double ca = c[a];
+        double[] ya = y[a];
+        for (int n = 0; n < count; n++) {
+          oi[n] += ca * ya[n];
+        }
+      }
+      for (int n = 0; n < count; n++) {
+        max[n] = Math.max(max[n], oi[n]);
+      }
+    }
+    java.util.Arrays.fill(total, 0, count, 0.0);
+    for (int i = 0; i < k; i++) {
+      double[] oi = out[i];
+      for (int n = 0; n < count; n++) {
+        double e = Math.exp(oi[n] - max[n]);
+        oi[n] = e;
+        total[n] += e;
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      double[] oi = out[i];
+      for (int n = 0; n < count; n++) {
+        oi[n] /= total[n];
+      }
+    }
+  }
 }

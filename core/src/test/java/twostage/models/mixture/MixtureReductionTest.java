@@ -145,4 +145,38 @@ class MixtureReductionTest {
     double slope = (e[1] - e[0]) / (ds[1] - ds[0]);
     assertThat(e[2]).isCloseTo(e[0] + slope * (ds[2] - ds[0]), offset(1e-9 * e[2]));
   }
+
+  /** The rows by coordinate (what the reduction sums) are the rows point by point, bit for bit. */
+  @org.junit.jupiter.api.Test
+  void columnsAreThePointwiseRows() {
+    IntrinsicMixture red = IntrinsicMixture.of(MixtureInstance.appendixK(5, 9, 1.5, 1.0, 0.5));
+    int r = red.rank();
+    int p = red.featureDimension();
+    int len = red.rowLength();
+    int count = 300;
+    double[] y = new double[count * r];
+    red.draw(twostage.random.Streams.of(21), count, y);
+    double[][] yc = new double[r][count];
+    red.drawColumns(twostage.random.Streams.of(21), count, yc);
+    double[] rows = new double[count * len];
+    red.rows(y, count, rows);
+    double[] feats = new double[count * p];
+    red.features(y, count, feats);
+    double[][] cols = new double[len][count];
+    double[][] fcols = new double[p][count];
+    IntrinsicMixture.Scratch s = red.scratch(count);
+    red.rowsColumns(yc, count, cols, s);
+    red.featuresColumns(yc, count, fcols, s);
+    for (int n = 0; n < count; n++) {
+      for (int c = 0; c < r; c++) {
+        assertThat(yc[c][n]).isEqualTo(y[n * r + c]);
+      }
+      for (int j = 0; j < len; j++) {
+        assertThat(cols[j][n]).as("entry %d of point %d", j, n).isEqualTo(rows[n * len + j]);
+      }
+      for (int j = 0; j < p; j++) {
+        assertThat(fcols[j][n]).isEqualTo(feats[n * p + j]);
+      }
+    }
+  }
 }
