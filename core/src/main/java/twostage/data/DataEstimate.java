@@ -1,0 +1,71 @@
+package twostage.data;
+
+import org.ejml.data.DMatrixRMaj;
+import twostage.linalg.Sym;
+import twostage.linalg.SymmetricEigen;
+import twostage.spi.PlugIn;
+import twostage.theory.AsymptoticEngine;
+import twostage.theory.Crossover;
+import twostage.theory.Interaction;
+import twostage.theory.LimitInputs;
+import twostage.theory.TangentRank;
+
+/**
+ * The plug-in limit of one data set (or one bootstrap resample of it): what the engine makes of the
+ * {@link PlugIn} inputs (docs/data.md). Every derived number of {@code plan} and {@code limit} on data
+ * (the law at α, α₀, the m needed) is a function of these fields.
+ *
+ * @param interactionMean Ê‖L(Z)‖² = tr(V̂ Ĝ)
+ * @param weights λ̂, the weights of ‖L(Z)‖² = Σλ_j χ²₁
+ * @param sigma2 σ̂²
+ * @param dEff rank of Σ̂ψ
+ * @param dBase rank of the joint Gram of [ψ; J] over the labeled rows
+ * @param horizontalDimension pre-training parameters modulo the orbit
+ * @param informationRatio tr(Ĥ_B⁻¹Ŝ_B)/h on the horizontal space: 1 for a well-specified likelihood
+ *     (H = S, the information-matrix equality), NaN when the loss is not declared a likelihood
+ * @param failure why the estimate could not be made (empty when it was)
+ */
+public record DataEstimate(
+    double interactionMean, double[] weights, double sigma2, int dEff, int dBase, int horizontalDimension,
+    double informationRatio, String failure) {
+
+  /** A resample on which the estimate failed (recorded, counted and reported; never dropped unseen). */
+  public static DataEstimate failed(String why) {
+    return new DataEstimate(Double.NaN, new double[0], Double.NaN, 0, 0, 0, Double.NaN, why);
+  }
+
+  /** The engine's estimate from plug-in inputs. */
+  public static DataEstimate of(PlugIn plugIn, AsymptoticEngine engine, double rankTolerance) {
+    LimitInputs in = plugIn.inputs();
+    Interaction interaction = in.evaluate(engine);
+    TangentRank base = TangentRank.baseline(in.downstream(), rankTolerance);
+    return new DataEstimate(interaction.mean(), interaction.weights(), plugIn.sigma2(), interaction.dEff(),
+        base.rank(), interaction.horizontalDimension(),
+        plugIn.maximumLikelihood() ? informationRatio(engine, in) : Double.NaN, "");
+  }
+
+  /** tr(H_B⁻¹ S_B)/h with B a basis of the horizontal space (1 when H = S). */
+  static double informationRatio(AsymptoticEngine engine, LimitInputs in) {
+    DMatrixRMaj basis = engine.horizontalBasis(in.pretraining().hessian(), in.orbit());
+    DMatrixRMaj hb = Sym.congruence(basis, in.pretraining().hessian());
+    DMatrixRMaj sb = Sym.congruence(basis, in.pretraining().scoreCovariance());
+    DMatrixRMaj hInv = Sym.function(SymmetricEigen.of(hb), -1.0, x -> 1.0 / x);
+    double t = 0;
+    for (int i = 0; i < hb.numRows; i++) {
+      for (int j = 0; j < hb.numRows; j++) {
+        t += hInv.get(i, j) * sb.get(j, i);
+      }
+    }
+    return t / hb.numRows;
+  }
+
+  /** True when the estimate was made. */
+  public boolean ok() {
+    return failure.isEmpty();
+  }
+
+  /** The crossover quantities (σ̂², d_eff, d_base, Ê‖L‖²). */
+  public Crossover crossover() {
+    return new Crossover(sigma2, dEff, dBase, Math.max(interactionMean, 0));
+  }
+}
