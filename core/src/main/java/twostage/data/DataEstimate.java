@@ -15,7 +15,8 @@ import twostage.theory.TangentRank;
  * {@link PlugIn} inputs (docs/data.md). Every derived number of {@code plan} and {@code limit} on data
  * (the law at α, α₀, the m needed) is a function of these fields.
  *
- * @param interactionMean Ê‖L(Z)‖² = tr(V̂ Ĝ)
+ * @param interactionMean Ê‖L(Z)‖² = tr(V̂ Ĝ) with Ĝ corrected for the noise of θ̂ ({@link PlugIn#readoutNoise})
+ * @param uncorrectedMean tr(V̂ Ĝ(θ̂)), the plain plug-in value
  * @param weights λ̂, the weights of ‖L(Z)‖² = Σλ_j χ²₁
  * @param sigma2 σ̂²
  * @param dEff rank of Σ̂ψ
@@ -26,22 +27,41 @@ import twostage.theory.TangentRank;
  * @param failure why the estimate could not be made (empty when it was)
  */
 public record DataEstimate(
-    double interactionMean, double[] weights, double sigma2, int dEff, int dBase, int horizontalDimension,
+    double interactionMean, double uncorrectedMean, double[] weights, double sigma2, int dEff, int dBase, int horizontalDimension,
     double informationRatio, String failure) {
 
   /** A resample on which the estimate failed (recorded, counted and reported; never dropped unseen). */
   public static DataEstimate failed(String why) {
-    return new DataEstimate(Double.NaN, new double[0], Double.NaN, 0, 0, 0, Double.NaN, why);
+    return new DataEstimate(Double.NaN, Double.NaN, new double[0], Double.NaN, 0, 0, 0, Double.NaN, why);
   }
 
   /** The engine's estimate from plug-in inputs. */
   public static DataEstimate of(PlugIn plugIn, AsymptoticEngine engine, double rankTolerance) {
     LimitInputs in = plugIn.inputs();
-    Interaction interaction = in.evaluate(engine);
+    Interaction interaction = corrected(plugIn).evaluate(engine);
+    double plain = engine.interactionMean(in.pretraining(), in.downstream(), in.orbit());
     TangentRank base = TangentRank.baseline(in.downstream(), rankTolerance);
-    return new DataEstimate(interaction.mean(), interaction.weights(), plugIn.sigma2(), interaction.dEff(),
+    return new DataEstimate(interaction.mean(), plain, interaction.weights(), plugIn.sigma2(), interaction.dEff(),
         base.rank(), interaction.horizontalDimension(),
         plugIn.maximumLikelihood() ? informationRatio(engine, in) : Double.NaN, "");
+  }
+
+  /**
+   * The inputs with the residual Gram G = E[JJᵀ] − CᵀΣψ⁺C corrected for the noise of θ̂: E[JJᵀ] is
+   * replaced by E[JJᵀ] − Σ_c G(v_c), so that the engine's G is Ĝ(θ̂) − Σ_c G(v_c).
+   */
+  public static LimitInputs corrected(PlugIn plugIn) {
+    LimitInputs in = plugIn.inputs();
+    if (plugIn.readoutNoise().isEmpty()) {
+      return in;
+    }
+    AsymptoticEngine engine = new AsymptoticEngine();
+    DMatrixRMaj jj = in.downstream().jacobianGram().copy();
+    for (twostage.theory.DownstreamMoments noise : plugIn.readoutNoise()) {
+      org.ejml.dense.row.CommonOps_DDRM.subtractEquals(jj, engine.residualGram(noise));
+    }
+    return new LimitInputs(in.pretraining(), new twostage.theory.DownstreamMoments(
+        in.downstream().featureGram(), in.downstream().cross(), jj), in.orbit());
   }
 
   /** tr(H_B⁻¹ S_B)/h with B a basis of the horizontal space (1 when H = S). */

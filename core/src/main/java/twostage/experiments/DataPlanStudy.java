@@ -160,7 +160,7 @@ public final class DataPlanStudy {
   public static Result run(Spec spec, TaskExecutor executor, ResultStore<DataEstimate> store, Progress progress) {
     PlugIn p = spec.dataModel().plugIn(spec.data(), spec.settings(), Streams.derive(spec.seed(), 0, 1));
     AsymptoticEngine engine = new AsymptoticEngine(spec.rankTolerance());
-    Interaction interaction = p.inputs().evaluate(engine);
+    Interaction interaction = DataEstimate.corrected(p).evaluate(engine);
     TangentRank base = TangentRank.baseline(p.inputs().downstream(), spec.rankTolerance());
     DataEstimate point = DataEstimate.of(p, engine, spec.rankTolerance());
     List<Replicate> tasks = tasks(spec);

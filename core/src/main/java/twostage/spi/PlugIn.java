@@ -17,12 +17,16 @@ import twostage.theory.LimitInputs;
  *     is misspecified: the information-matrix check)
  * @param fit what people read about the fit (eigenvalues, eigengaps, EM passes, ...), in display order
  * @param warnings assumption checks that failed without making the estimate impossible
+ * @param readoutNoise the downstream moments at the readouts v_c with Σ_c v_cv_cᵀ = Cov(θ̂)
+ *     ({@code LeastSquares#noiseDirections}): G is quadratic in the readout, so the plug-in Ĝ at θ̂ is
+ *     biased upward by Σ_c G(v_c), which the estimate subtracts (docs/data.md)
  */
 public record PlugIn(
     LimitInputs inputs, double sigma2, double[] theta, boolean maximumLikelihood, Map<String, Object> fit,
-    List<String> warnings) {
+    List<String> warnings, List<twostage.theory.DownstreamMoments> readoutNoise) {
 
   public PlugIn {
+    readoutNoise = List.copyOf(readoutNoise);
     fit = new LinkedHashMap<>(fit);
     warnings = List.copyOf(warnings);
   }

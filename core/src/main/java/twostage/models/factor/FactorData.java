@@ -109,8 +109,13 @@ public final class FactorData implements DataModel {
     meanWarnings(data.unlabeled().source(), data.unlabeled(), warnings);
     meanWarnings(data.labeled().source(), new DataTable(data.labeled().source(), List.of(DataSet.LABEL), data.y()),
         warnings);
+    DMatrixRMaj sn = secondMoment(lab);
+    List<DownstreamMoments> noise = new ArrayList<>();
+    for (double[] v : ls.noiseDirections()) {
+      noise.add(downstream(FactorModel.of(FactorInstance.of(rows(a), v, 0.0)), sn));
+    }
     return new PlugIn(new LimitInputs(pre, down, FactorPretraining.orbitBasis(model)), ls.sigma2(), ls.theta(),
-        true, info, warnings);
+        true, info, warnings, noise);
   }
 
   /** S = (1/rows) Σ x xᵀ. */
