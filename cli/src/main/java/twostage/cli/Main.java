@@ -30,7 +30,8 @@ import twostage.linalg.Blas;
     },
     subcommands = {ReproduceCommand.class, LimitCommand.class, ValidateCommand.class, CheckCommand.class,
       CrossoverCommand.class, PlanCommand.class, SweepCommand.class, Figure2Command.class,
-      LawCommand.class, CompareCommand.class, BenchCommand.class, CheckModelCommand.class})
+      LawCommand.class, CompareCommand.class, BenchCommand.class, CheckModelCommand.class,
+      CoverageCommand.class, SimulateDataCommand.class})
 public final class Main implements Runnable {
   /** Environment variable with extra model jars or directories (path-separator separated). */
   public static final String MODEL_PATH_ENV = "TWOSTAGE_MODEL_PATH";
@@ -96,7 +97,8 @@ public final class Main implements Runnable {
     Registry registry = Registry.load(modelLoader(args));
     Models.use(registry);
     CommandLine cl = new CommandLine(new Main());
-    for (String name : List.of("limit", "validate", "check", "crossover", "plan", "sweep", "check-model")) {
+    for (String name : List.of("limit", "validate", "check", "crossover", "plan", "sweep", "check-model", "coverage",
+        "simulate-data")) {
       ModelFaces.register(cl.getSubcommands().get(name), registry);
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
