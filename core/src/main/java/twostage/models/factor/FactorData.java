@@ -80,7 +80,7 @@ public final class FactorData implements DataModel {
     PpcaFit fit = Ppca.fit(sm, k);
     double[] ev = fit.eigenvalues();
     if (fit.truncationBinds()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "--k %d: the %d-th eigenvalue of the "
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "--k %d: eigenvalue number %d of the "
           + "unlabeled second moment is %.4g <= 1, the unit noise variance of the factor model, so PPCA keeps "
           + "only %d factors (Lemma I.1); use --k %d or scale the data so that the noise variance is 1",
           k, k, ev[k - 1], fit.retained(), Math.max(fit.retained(), 1)));

@@ -67,6 +67,21 @@ class FactorDataTest {
   }
 
   @Test
+  void dataWhoseKthEigenvalueIsBelowTheUnitNoiseAreRefusedNamingTheRule() {
+    DataSet data = DATA.simulate(instance(), 2000, 100, Streams.of(3));
+    double[] small = data.unlabeled().values().clone();
+    for (int i = 0; i < small.length; i++) {
+      small[i] *= 0.3;
+    }
+    DataSet scaled = new DataSet(new twostage.data.DataTable("U", data.unlabeled().columns(), small), data.labeled(),
+        data.y());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> DATA.plugIn(scaled, Settings.parse(DATA.dataParameters(), Map.of()), 0))
+        .hasMessageContaining("--k 2: eigenvalue number 2 of the unlabeled second moment is")
+        .hasMessageContaining("<= 1, the unit noise variance of the factor model");
+  }
+
+  @Test
   void thePlugInInteractionIsUnbiasedWithinItsMonteCarloError() {
     ModelInstance inst = instance();
     double truth = inst.limit(Settings.parse(STUDY.parameters(), Map.of()), 1, null).mean().value();
