@@ -31,7 +31,7 @@ import twostage.linalg.Blas;
     subcommands = {ReproduceCommand.class, LimitCommand.class, ValidateCommand.class, CheckCommand.class,
       CrossoverCommand.class, PlanCommand.class, SweepCommand.class, Figure2Command.class,
       LawCommand.class, CompareCommand.class, BenchCommand.class, CheckModelCommand.class,
-      CoverageCommand.class, SimulateDataCommand.class})
+      CoverageCommand.class, SimulateDataCommand.class, LearningCurveCommand.class})
 public final class Main implements Runnable {
   /** Environment variable with extra model jars or directories (path-separator separated). */
   public static final String MODEL_PATH_ENV = "TWOSTAGE_MODEL_PATH";
@@ -98,7 +98,7 @@ public final class Main implements Runnable {
     Models.use(registry);
     CommandLine cl = new CommandLine(new Main());
     for (String name : List.of("limit", "validate", "check", "crossover", "plan", "sweep", "check-model", "coverage",
-        "simulate-data")) {
+        "simulate-data", "learning-curve")) {
       ModelFaces.register(cl.getSubcommands().get(name), registry);
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -39,11 +39,29 @@ public record DataEstimate(
   public static DataEstimate of(PlugIn plugIn, AsymptoticEngine engine, double rankTolerance) {
     LimitInputs in = plugIn.inputs();
     Interaction interaction = corrected(plugIn).evaluate(engine);
-    double plain = engine.interactionMean(in.pretraining(), in.downstream(), in.orbit());
     TangentRank base = TangentRank.baseline(in.downstream(), rankTolerance);
+    DMatrixRMaj basis = engine.horizontalBasis(in.pretraining().hessian(), in.orbit());
+    DMatrixRMaj hInv = Sym.function(SymmetricEigen.of(Sym.congruence(basis, in.pretraining().hessian())), -1.0,
+        x -> 1.0 / x);
+    DMatrixRMaj hInvS = new DMatrixRMaj(basis.numCols, basis.numCols);
+    org.ejml.dense.row.CommonOps_DDRM.mult(hInv, Sym.congruence(basis, in.pretraining().scoreCovariance()), hInvS);
+    DMatrixRMaj v = new DMatrixRMaj(basis.numCols, basis.numCols);
+    org.ejml.dense.row.CommonOps_DDRM.mult(hInvS, hInv, v);
+    double plain = trace(v, Sym.congruence(basis, engine.residualGram(in.downstream())));
+    double ratio = plugIn.maximumLikelihood() ? org.ejml.dense.row.CommonOps_DDRM.trace(hInvS) / basis.numCols
+        : Double.NaN;
     return new DataEstimate(interaction.mean(), plain, interaction.weights(), plugIn.sigma2(), interaction.dEff(),
-        base.rank(), interaction.horizontalDimension(),
-        plugIn.maximumLikelihood() ? informationRatio(engine, in) : Double.NaN, "");
+        base.rank(), interaction.horizontalDimension(), ratio, "");
+  }
+
+  private static double trace(DMatrixRMaj a, DMatrixRMaj b) {
+    double t = 0;
+    for (int i = 0; i < a.numRows; i++) {
+      for (int j = 0; j < a.numCols; j++) {
+        t += a.get(i, j) * b.get(j, i);
+      }
+    }
+    return t;
   }
 
   /**
@@ -62,21 +80,6 @@ public record DataEstimate(
     }
     return new LimitInputs(in.pretraining(), new twostage.theory.DownstreamMoments(
         in.downstream().featureGram(), in.downstream().cross(), jj), in.orbit());
-  }
-
-  /** tr(H_B⁻¹ S_B)/h with B a basis of the horizontal space (1 when H = S). */
-  static double informationRatio(AsymptoticEngine engine, LimitInputs in) {
-    DMatrixRMaj basis = engine.horizontalBasis(in.pretraining().hessian(), in.orbit());
-    DMatrixRMaj hb = Sym.congruence(basis, in.pretraining().hessian());
-    DMatrixRMaj sb = Sym.congruence(basis, in.pretraining().scoreCovariance());
-    DMatrixRMaj hInv = Sym.function(SymmetricEigen.of(hb), -1.0, x -> 1.0 / x);
-    double t = 0;
-    for (int i = 0; i < hb.numRows; i++) {
-      for (int j = 0; j < hb.numRows; j++) {
-        t += hInv.get(i, j) * sb.get(j, i);
-      }
-    }
-    return t / hb.numRows;
   }
 
   /** True when the estimate was made. */

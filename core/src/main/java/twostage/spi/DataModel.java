@@ -39,6 +39,16 @@ public interface DataModel {
   PlugIn plugIn(DataSet data, Settings settings, long seed);
 
   /**
+   * The two-stage pipeline itself (eqs. 3.2–3.3): the estimator fitted to the unlabeled rows of
+   * {@code train}, θ̂ by least squares of y on ψ(x, ŵ) over its labeled rows, and the predictions
+   * ⟨θ̂, ψ(x, ŵ)⟩ at the rows of {@code test}. Unlike {@link #plugIn} it never refuses a degenerate fit
+   * (a learning curve runs it at small m too).
+   *
+   * @param seed random starts of the estimator, if it has any
+   */
+  double[] predict(DataSet train, twostage.data.DataTable test, Settings settings, long seed);
+
+  /**
    * A data set drawn from a known instance of the case study (m unlabeled rows, n labeled rows), for
    * checking the plug-in estimates where the truth is known.
    *

@@ -86,11 +86,7 @@ public final class FactorData implements DataModel {
           k, k, ev[k - 1], fit.retained(), Math.max(fit.retained(), 1)));
     }
     DMatrixRMaj a = fit.loading();
-    DMatrixRMaj b = CommonOps_DDRM.identity(d);
-    CommonOps_DDRM.multAddTransB(a, a, b);
-    b = Sym.pinv(b, 0.0);
-    DMatrixRMaj w = new DMatrixRMaj(k, d); // ψ(x) = W x, W = Âᵀ B̂
-    CommonOps_DDRM.multTransA(a, b, w);
+    DMatrixRMaj w = features(a); // ψ(x) = W x, W = Âᵀ B̂
     DataTable lab = data.labeled();
     int n = data.n();
     double[] psi = new double[n * k];
@@ -116,6 +112,31 @@ public final class FactorData implements DataModel {
     }
     return new PlugIn(new LimitInputs(pre, down, FactorPretraining.orbitBasis(model)), ls.sigma2(), ls.theta(),
         true, info, warnings, noise);
+  }
+
+  @Override
+  public double[] predict(DataSet train, DataTable test, Settings s, long seed) {
+    int d = train.d();
+    int k = k(s, d);
+    DMatrixRMaj w = features(Ppca.fit(secondMoment(train.unlabeled()), k).loading());
+    int n = train.n();
+    double[] psi = new double[n * k];
+    CommonOps_DDRM.multTransB(DMatrixRMaj.wrap(n, d, train.labeled().values()), w, DMatrixRMaj.wrap(n, k, psi));
+    double[] theta = LeastSquares.fit(psi, n, k, train.y()).theta();
+    DMatrixRMaj coef = new DMatrixRMaj(d, 1); // ⟨θ̂, W x⟩ = (Wᵀθ̂)ᵀx
+    CommonOps_DDRM.multTransA(w, DMatrixRMaj.wrap(k, 1, theta), coef);
+    double[] out = new double[test.rows()];
+    CommonOps_DDRM.mult(DMatrixRMaj.wrap(test.rows(), d, test.values()), coef, DMatrixRMaj.wrap(test.rows(), 1, out));
+    return out;
+  }
+
+  /** W = Aᵀ(I + AAᵀ)⁻¹ (k×d): ψ(x, A) = W x. */
+  static DMatrixRMaj features(DMatrixRMaj a) {
+    DMatrixRMaj b = CommonOps_DDRM.identity(a.numRows);
+    CommonOps_DDRM.multAddTransB(a, a, b);
+    DMatrixRMaj w = new DMatrixRMaj(a.numCols, a.numRows);
+    CommonOps_DDRM.multTransA(a, Sym.pinv(b, 0.0), w);
+    return w;
   }
 
   /** S = (1/rows) Σ x xᵀ. */

@@ -77,7 +77,37 @@ public final class MixtureData implements DataModel {
   }
 
   @Override
-  public PlugIn plugIn(DataSet data, Settings s, long seed) {
+  public double[] predict(DataSet train, DataTable test, Settings s, long seed) {
+    int d = train.d();
+    double[][] u = fit(train, s, seed).centres();
+    SubspaceGeometry geo = SubspaceGeometry.atTruth(u);
+    MixtureFeatures feats = new MixtureFeatures(u, geo);
+    int p = feats.dimension();
+    double[] psi = features(feats, train.labeled().values(), train.n(), d);
+    double[] theta = LeastSquares.fit(psi, train.n(), p, train.y()).theta();
+    double[] at = features(feats, test.values(), test.rows(), d);
+    double[] out = new double[test.rows()];
+    for (int i = 0; i < out.length; i++) {
+      for (int j = 0; j < p; j++) {
+        out[i] += theta[j] * at[i * p + j];
+      }
+    }
+    return out;
+  }
+
+  private static double[] features(MixtureFeatures feats, double[] x, int n, int d) {
+    int p = feats.dimension();
+    double[] psi = new double[n * p];
+    double[] z = new double[feats.subspaceDimension()];
+    double[] pi = new double[p / (feats.subspaceDimension() + 1)];
+    for (int i = 0; i < n; i++) {
+      feats.evaluate(x, i * d, psi, i * p, z, pi);
+    }
+    return psi;
+  }
+
+  /** EM from k-means++ starts, the best of --restarts by likelihood. */
+  private static MixtureEm.Fit fit(DataSet data, Settings s, long seed) {
     int d = data.d();
     int k = components(s, d);
     int m = data.m();
@@ -93,6 +123,16 @@ public final class MixtureData implements DataModel {
         best = f;
       }
     }
+    return best;
+  }
+
+  @Override
+  public PlugIn plugIn(DataSet data, Settings s, long seed) {
+    int d = data.d();
+    int k = components(s, d);
+    int m = data.m();
+    double[] x = data.unlabeled().values();
+    MixtureEm.Fit best = fit(data, s, seed);
     double[][] u = best.centres();
     List<String> warnings = new ArrayList<>();
     if (!best.converged()) {
