@@ -82,26 +82,50 @@ public final class LearningCurveCommand extends ModelCommand {
       if (data.out == null) {
         throw new IllegalArgumentException("--out is required (the directory of the curve, its plot and its stores)");
       }
-      Path out = OutputDirectory.usable("--out", data.out);
-      data.out = out.resolve("plan");
-      DataPlanStudy.Result plan = DataRun.run(this, data, run, TangentRank.DEFAULT_TOLERANCE);
-      DataSet d = plan.spec().data();
-      LearningCurveStudy.Spec spec = new LearningCurveStudy.Spec(study.name(), plan.spec().options(), d, n, grid,
-          splits, run.seed);
-      LearningCurveStudy.Curve c;
-      try (TaskExecutor ex = Main.executor(run.threads());
-          ResultStore<LearningCurveStudy.Point> store = ResultStore.open(out.resolve("curve"),
-              LearningCurveStudy.manifest(spec), LearningCurveStudy.Point.class)) {
-        c = LearningCurveStudy.run(spec, plan, data.level, ex, store, ConsoleProgress.of(run));
+      if (!(data.level > 0 && data.level < 1)) {
+        throw new IllegalArgumentException("--level must be in (0, 1), got " + data.level);
       }
-      write(out, c, plan);
-      String title = "Learning curve on " + data.labeled.getFileName() + " (" + study.name() + " "
-          + Json.line(spec.options()) + ")";
-      LearningCurveChart.save(out.resolve("learning-curve"), title, c);
+      java.util.Map<String, String> options = dataOptions();
+      LearningCurveStudy.Curve c;
+      try (TaskExecutor ex = Main.executor(run.threads())) {
+        c = compute(study, options, data.unlabeled, data.labeled, n, grid, splits, data.bootstrap, data.level,
+            run.seed, data.out, ex, ConsoleProgress.of(run)).curve();
+      }
       this.spec.commandLine().getOut().println(run.json()
           ? Json.pretty(Json.MAPPER.valueToTree(summary(c))) : table(c));
       return 0;
     }
+  }
+
+  /**
+   * The plan on both files and the learning curve.
+   *
+   * @param plan the estimate from the whole files (the prediction)
+   * @param curve the measured curve against it
+   */
+  record Outcome(DataPlanStudy.Result plan, LearningCurveStudy.Curve curve) {}
+
+  /**
+   * Runs the plan (stored in {@code out}/plan) and the splits (in {@code out}/curve), and writes
+   * learning-curve.json, .csv and .png/.svg to {@code out}.
+   */
+  static Outcome compute(CaseStudy study, java.util.Map<String, String> options, Path unlabeled, Path labeled, int n,
+      List<Integer> grid, int splits, int bootstrap, double level, long seed, Path out, TaskExecutor ex,
+      twostage.experiments.Progress progress) {
+    OutputDirectory.usable("--out", out);
+    DataPlanStudy.Result plan = DataRun.run(study, options, unlabeled, labeled, bootstrap, seed,
+        TangentRank.DEFAULT_TOLERANCE, out.resolve("plan"), ex, progress);
+    LearningCurveStudy.Spec spec = new LearningCurveStudy.Spec(study.name(), plan.spec().options(),
+        plan.spec().data(), n, grid, splits, seed);
+    LearningCurveStudy.Curve c;
+    try (ResultStore<LearningCurveStudy.Point> store = ResultStore.open(out.resolve("curve"),
+        LearningCurveStudy.manifest(spec), LearningCurveStudy.Point.class)) {
+      c = LearningCurveStudy.run(spec, plan, level, ex, store, progress);
+    }
+    write(out, c, plan);
+    LearningCurveChart.save(out.resolve("learning-curve"), "Learning curve on " + labeled.getFileName() + " ("
+        + study.name() + " " + Json.line(spec.options()) + ")", c);
+    return new Outcome(plan, c);
   }
 
   /** The curve without the data (which the spec carries). */
