@@ -1,12 +1,12 @@
 package twostage.data;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.linalg.Sym;
 import twostage.linalg.SymmetricEigen;
 import twostage.spi.PlugIn;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.Crossover;
-import twostage.theory.Interaction;
 import twostage.theory.LimitInputs;
 import twostage.theory.TangentRank;
 
@@ -35,23 +35,79 @@ public record DataEstimate(
     return new DataEstimate(Double.NaN, Double.NaN, new double[0], Double.NaN, 0, 0, 0, Double.NaN, why);
   }
 
-  /** The engine's estimate from plug-in inputs. */
+  /**
+   * The engine's estimate from plug-in inputs, computed lean (a bootstrap recomputes it B times): one QR
+   * of the orbit basis for the horizontal space, one eigen-decomposition of Ĥ_B, a Cholesky factor of V̂
+   * for the weights eig(LᵀĜL) (similar to V^{1/2}ĜV^{1/2}), and the rank of the joint Gram; the same
+   * numbers as {@link AsymptoticEngine#evaluate} (tested), without its diagnostics.
+   */
   public static DataEstimate of(PlugIn plugIn, AsymptoticEngine engine, double rankTolerance) {
     LimitInputs in = plugIn.inputs();
-    Interaction interaction = corrected(plugIn).evaluate(engine);
+    DMatrixRMaj basis = horizontalBasis(in.pretraining().hessian(), in.orbit(), engine);
+    SymmetricEigen hEig = SymmetricEigen.of(Sym.congruence(basis, in.pretraining().hessian()));
+    int h = basis.numCols;
+    double hMax = h == 0 ? 0 : hEig.values()[0];
+    double hMin = h == 0 ? 0 : hEig.values()[h - 1];
+    if (!(hMin > rankTolerance * Math.abs(hMax))) {
+      throw new twostage.theory.RegularityException("the pre-training Hessian is singular off the orbit directions "
+          + "(smallest eigenvalue " + hMin + ", largest " + hMax + "): the descriptor is not locally identifiable");
+    }
+    DMatrixRMaj hInv = Sym.function(hEig, -1.0, x -> 1.0 / x);
+    DMatrixRMaj hInvS = new DMatrixRMaj(h, h);
+    CommonOps_DDRM.mult(hInv, Sym.congruence(basis, in.pretraining().scoreCovariance()), hInvS);
+    DMatrixRMaj v = new DMatrixRMaj(h, h);
+    CommonOps_DDRM.mult(hInvS, hInv, v);
+    v = Sym.symmetrized(v);
+    DMatrixRMaj gPlain = engine.residualGram(in.downstream());
+    DMatrixRMaj g = gPlain.copy();
+    for (twostage.theory.DownstreamMoments noise : plugIn.readoutNoise()) {
+      CommonOps_DDRM.subtractEquals(g, engine.residualGram(noise));
+    }
+    DMatrixRMaj gB = Sym.congruence(basis, g);
+    double mean = trace(v, gB);
+    double plain = trace(v, Sym.congruence(basis, gPlain));
+    double[] weights = weights(v, gB);
+    int dEff = SymmetricEigen.of(in.downstream().featureGram()).rank(rankTolerance);
     TangentRank base = TangentRank.baseline(in.downstream(), rankTolerance);
-    DMatrixRMaj basis = engine.horizontalBasis(in.pretraining().hessian(), in.orbit());
-    DMatrixRMaj hInv = Sym.function(SymmetricEigen.of(Sym.congruence(basis, in.pretraining().hessian())), -1.0,
-        x -> 1.0 / x);
-    DMatrixRMaj hInvS = new DMatrixRMaj(basis.numCols, basis.numCols);
-    org.ejml.dense.row.CommonOps_DDRM.mult(hInv, Sym.congruence(basis, in.pretraining().scoreCovariance()), hInvS);
-    DMatrixRMaj v = new DMatrixRMaj(basis.numCols, basis.numCols);
-    org.ejml.dense.row.CommonOps_DDRM.mult(hInvS, hInv, v);
-    double plain = trace(v, Sym.congruence(basis, engine.residualGram(in.downstream())));
-    double ratio = plugIn.maximumLikelihood() ? org.ejml.dense.row.CommonOps_DDRM.trace(hInvS) / basis.numCols
-        : Double.NaN;
-    return new DataEstimate(interaction.mean(), plain, interaction.weights(), plugIn.sigma2(), interaction.dEff(),
-        base.rank(), interaction.horizontalDimension(), ratio, "");
+    double ratio = plugIn.maximumLikelihood() ? CommonOps_DDRM.trace(hInvS) / h : Double.NaN;
+    return new DataEstimate(mean, plain, weights, plugIn.sigma2(), dEff, base.rank(), h, ratio, "");
+  }
+
+  /** An orthonormal basis of the complement of the orbit: the last q − o columns of a full QR of the orbit basis. */
+  private static DMatrixRMaj horizontalBasis(DMatrixRMaj hessian, DMatrixRMaj orbit, AsymptoticEngine engine) {
+    int q = hessian.numRows;
+    if (orbit == null) {
+      return engine.horizontalBasis(hessian, null);
+    }
+    if (orbit.numCols == 0) {
+      return CommonOps_DDRM.identity(q);
+    }
+    var qr = org.ejml.dense.row.factory.DecompositionFactory_DDRM.qr(q, orbit.numCols);
+    if (!qr.decompose(orbit.copy())) {
+      throw new IllegalArgumentException("the orbit basis cannot be factorised");
+    }
+    DMatrixRMaj full = qr.getQ(null, false);
+    DMatrixRMaj out = new DMatrixRMaj(q, q - orbit.numCols);
+    CommonOps_DDRM.extract(full, 0, q, orbit.numCols, q, out, 0, 0);
+    return out;
+  }
+
+  /** eig(LᵀGL) with V = LLᵀ (the weights of ‖L(Z)‖²), largest first, negative round-off clipped to 0. */
+  private static double[] weights(DMatrixRMaj v, DMatrixRMaj g) {
+    var chol = org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(v.numRows, true);
+    DMatrixRMaj m;
+    if (chol.decompose(v.copy())) {
+      DMatrixRMaj l = chol.getT(null);
+      m = Sym.congruence(l, g);
+    } else {
+      DMatrixRMaj half = Sym.sqrtPsd(v);
+      m = Sym.congruence(half, g);
+    }
+    double[] w = SymmetricEigen.of(Sym.symmetrized(m)).values().clone();
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.max(w[i], 0);
+    }
+    return w;
   }
 
   private static double trace(DMatrixRMaj a, DMatrixRMaj b) {

@@ -106,6 +106,24 @@ class FactorDataTest {
     assertThat(mean.stdError() * Math.sqrt(sets)).isLessThan(0.3 * truth);
   }
 
+  @Test
+  void theLeanEstimateEqualsTheEnginesInteraction() {
+    DataSet data = DATA.simulate(instance(), 3000, 500, Streams.of(8));
+    PlugIn p = DATA.plugIn(data, Settings.parse(DATA.dataParameters(), Map.of()), 0);
+    AsymptoticEngine engine = new AsymptoticEngine();
+    twostage.theory.Interaction full = DataEstimate.corrected(p).evaluate(engine);
+    DataEstimate lean = DataEstimate.of(p, engine, 1e-9);
+    assertThat(lean.interactionMean()).isCloseTo(full.mean(), org.assertj.core.data.Offset.offset(1e-10 * Math.abs(full.mean())));
+    assertThat(lean.uncorrectedMean()).isCloseTo(engine.interactionMean(p.inputs().pretraining(), p.inputs().downstream(),
+        p.inputs().orbit()), org.assertj.core.data.Offset.offset(1e-10 * Math.abs(full.mean())));
+    assertThat(lean.dEff()).isEqualTo(full.dEff());
+    assertThat(lean.horizontalDimension()).isEqualTo(full.horizontalDimension());
+    double top = full.weights()[0];
+    for (int i = 0; i < full.weights().length; i++) {
+      assertThat(lean.weights()[i]).isCloseTo(full.weights()[i], org.assertj.core.data.Offset.offset(1e-9 * top));
+    }
+  }
+
   private static double[][] rows(DMatrixRMaj m) {
     double[][] out = new double[m.numRows][m.numCols];
     for (int i = 0; i < m.numRows; i++) {
