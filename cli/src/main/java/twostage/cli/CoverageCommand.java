@@ -17,7 +17,6 @@ import twostage.report.Format;
 import twostage.report.Json;
 import twostage.report.ReportFiles;
 import twostage.spi.CaseStudy;
-import twostage.spi.Parameter;
 
 /**
  * {@code twostage coverage MODEL}: how often the bootstrap intervals of {@code plan --unlabeled
@@ -126,7 +125,7 @@ public final class CoverageCommand extends ModelCommand {
     b.append(String.format(Locale.ROOT, "twostage coverage %s: %d data sets of m = %d, n = %d; %d bootstrap "
         + "replicates each; nominal %s%%%n", s.model().model(), s.datasets(), s.m(), s.n(), s.bootstrap(),
         Format.percent(o.level())));
-    b.append("  instance and limit ").append(Json.line(s.model().options())).append('\n');
+    b.append("  instance (the truth) ").append(Json.line(s.model().options())).append('\n');
     b.append("  estimated with ").append(Json.line(s.options())).append(", seed ").append(s.seed()).append('\n');
     b.append(String.format(Locale.ROOT, "  truth: E||L||^2 = %s, alpha0 = %s, sigma^2 = %s, d_eff = %d, d_base = %d%n",
         Format.pm(o.truth().interaction()), Format.pm(o.truth().alpha0()), Format.num(o.truth().sigma2()),

@@ -74,9 +74,9 @@ abstract class ModelFace implements Callable<Integer> {
       if (names.contains(name)) {
         given.put(name, o.originalStringValues().get(o.originalStringValues().size() - 1));
       } else if (modelOption) {
-        throw new IllegalArgumentException(name + " describes a population and does not apply with "
-            + "--unlabeled/--labeled (the data define the population); the options of " + study.name()
-            + " on data: " + String.join(", ", names));
+        throw new IllegalArgumentException(name + " does not apply with --unlabeled/--labeled (it describes a "
+            + "known population or how its limit is computed; the data define both); the options of "
+            + study.name() + " on data: " + String.join(", ", names));
       }
     }
     return given;

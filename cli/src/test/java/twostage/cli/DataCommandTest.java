@@ -91,7 +91,7 @@ class DataCommandTest {
     CliRun d = CliRun.of("plan", "factor", "--unlabeled", unlabeled.toString(), "--labeled", labeled.toString(),
         "--d", "7");
     assertThat(d.exit()).isEqualTo(2);
-    assertThat(d.err()).contains("--d describes a population and does not apply with --unlabeled/--labeled");
+    assertThat(d.err()).contains("--d does not apply with --unlabeled/--labeled (it describes a known population");
     CliRun n = CliRun.of("plan", "factor", "--unlabeled", unlabeled.toString(), "--labeled", labeled.toString(),
         "--n", "100");
     assertThat(n.exit()).isEqualTo(2);
@@ -106,5 +106,30 @@ class DataCommandTest {
         "--k", "5", "--bootstrap", "0", "--no-progress");
     assertThat(k.exit()).isEqualTo(2);
     assertThat(k.err()).contains("--k must be between 1 and d - 1 = 4 (d = 5 x columns), got 5");
+  }
+
+  @Test
+  void theLearningCurveAndTheCoverageCommandsWriteTheirFiles() throws IOException {
+    Path lc = dir.resolve("lc");
+    CliRun r = CliRun.of("learning-curve", "factor", "--unlabeled", unlabeled.toString(), "--labeled",
+        labeled.toString(), "--n", "100", "--m-grid", "100,400,3000", "--splits", "4", "--bootstrap", "10",
+        "--out", lc.toString(), "--no-progress", "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertThat(j.path("mse")).hasSize(3);
+    assertThat(j.path("testRows").asInt()).isEqualTo(500);
+    for (String f : new String[] {"learning-curve.json", "learning-curve.csv", "learning-curve.png", "learning-curve.svg"}) {
+      assertThat(lc.resolve(f)).exists();
+    }
+    assertThat(Files.readAllLines(lc.resolve("learning-curve.csv"))).hasSize(4);
+    CliRun bad = CliRun.of("learning-curve", "factor", "--unlabeled", unlabeled.toString(), "--labeled",
+        labeled.toString(), "--n", "100", "--m-grid", "400,100", "--out", lc.toString(), "--bootstrap", "0");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--m-grid must increase within [1, 3000]");
+
+    CliRun cov = CliRun.of("coverage", "factor", "--m", "2000", "--n", "300", "--datasets", "3", "--bootstrap", "10",
+        "--no-progress");
+    assertThat(cov.exit()).as(cov.err()).isZero();
+    assertThat(cov.out()).contains("interaction  percentile", "alpha0       percentile", "truth: E||L||^2 = 0.0126142");
   }
 }
