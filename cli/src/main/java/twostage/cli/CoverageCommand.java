@@ -26,10 +26,11 @@ import twostage.spi.CaseStudy;
     name = "coverage",
     mixinStandardHelpOptions = true,
     description = {
-      "Coverage of the bootstrap intervals of the estimate from data: draws --datasets data sets of --m",
-      "unlabeled and --n labeled rows from a known instance, estimates each with --bootstrap replicates as",
-      "'plan MODEL --unlabeled --labeled' does, and reports the fraction of intervals that contain the true",
-      "E||L(Z)||^2 and alpha0, with its binomial standard error. Resumable with --out."
+      "How often the bootstrap intervals of the estimate from data contain the truth.",
+      "Draws --datasets data sets of --m unlabeled and --n labeled rows from a known instance, estimates each",
+      "with --bootstrap replicates as 'plan MODEL --unlabeled --labeled' does, and reports the fraction of",
+      "intervals that contain the true E||L(Z)||^2 and alpha0, with its binomial standard error. Resumable",
+      "with --out."
     })
 public final class CoverageCommand extends ModelCommand {
   @Override

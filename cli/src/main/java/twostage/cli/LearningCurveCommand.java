@@ -27,10 +27,11 @@ import twostage.theory.TangentRank;
     name = "learning-curve",
     mixinStandardHelpOptions = true,
     description = {
-      "Tests the estimate from data against the data: the held-out error of the two-stage pipeline (pre-train on",
-      "m unlabeled rows, least squares on n labeled rows, error on the other labeled rows) over --m-grid, averaged",
-      "over --splits random splits, against sigma^2 (1 + d_eff/n) + E||L||^2/m estimated by 'plan' from both files.",
-      "Writes learning-curve.json, learning-curve.csv and learning-curve.png/.svg to --out (resumable)."
+      "Tests the estimate from data against the data itself.",
+      "The held-out error of the two-stage pipeline (pre-train on m unlabeled rows, least squares on n labeled",
+      "rows, error on the other labeled rows) over --m-grid, averaged over --splits random splits, against",
+      "sigma^2 (1 + d_eff/n) + E||L||^2/m estimated by 'plan' from both files. Writes learning-curve.json,",
+      "learning-curve.csv and learning-curve.png/.svg to --out (resumable)."
     })
 public final class LearningCurveCommand extends ModelCommand {
   @Override

@@ -70,7 +70,7 @@ final class ModelFaces {
           spec.addOption(OptionSpec.builder(p.name())
               .paramLabel(label(p))
               .type(String.class)
-              .description("With data: " + p.description() + " (default: " + p.defaultValue() + ")")
+              .description("With data: " + p.description() + " (default: " + p.defaultValue() + ").")
               .build());
         }
       }

@@ -27,8 +27,9 @@ import twostage.spi.CaseStudy;
     name = "simulate-data",
     mixinStandardHelpOptions = true,
     description = {
-      "Draws a data set from a known instance: DIR/unlabeled.csv (m rows of x) and DIR/labeled.csv (n rows of",
-      "x and y), with DIR/instance.json, so that the estimate from data can be compared with the truth."
+      "Draws a data set from a known instance into CSV files.",
+      "Writes DIR/unlabeled.csv (m rows of x), DIR/labeled.csv (n rows of x and y) and DIR/instance.json, so",
+      "that the estimate from data can be compared with the truth."
     })
 public final class SimulateDataCommand extends ModelCommand {
   @Override
