@@ -86,7 +86,7 @@ public final class ReproduceReport {
     validation(doc, r.validateGmm, "validate-gmm", "Gaussian mixture", out);
     validation(doc, r.validateFactor, "validate-factor", "factor model", out);
     crossover(doc, r, out);
-    data(doc, r);
+    data(doc, r, out);
     ReportDocument.Section s = doc.section("steps", "Steps");
     List<List<String>> rows = new ArrayList<>();
     for (Step st : steps) {
@@ -320,7 +320,7 @@ public final class ReproduceReport {
     }
   }
 
-  private static void data(ReportDocument doc, Results r) {
+  private static void data(ReportDocument doc, Results r, Path out) {
     if (r.digitsPlan == null || r.digitsCurve == null) {
       return;
     }
@@ -349,7 +349,7 @@ public final class ReproduceReport {
                 + "unlabeled data helps; docs/data.md)",
         c.measuredIntercept().value(), c.measuredIntercept().stdError(), c.predicted()[c.predicted().length - 1]
             - Math.max(c.interaction()[0], 0) / c.spec().mGrid().get(c.spec().mGrid().size() - 1)));
-    s.figure("digits/learning-curve.png", "Held-out mean squared error of the two-stage pipeline over m (mean over "
+    figure(s, out, "digits/learning-curve.png", "Held-out mean squared error of the two-stage pipeline over m (mean over "
         + "splits, bars 2 SE) against the plug-in prediction σ̂²(1 + d_eff/n) + Ê‖L‖²/m with its bootstrap band.");
   }
 
