@@ -6,14 +6,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import twostage.errata.PaperClaims;
+import twostage.data.DataSummary;
+import twostage.experiments.DataPlanStudy;
 import twostage.experiments.LimitResult;
 import twostage.experiments.LimitSpec;
 import twostage.experiments.LimitStudy;
 import twostage.experiments.ModelSpec;
 import twostage.experiments.TaskExecutor;
+import twostage.report.DataView;
 import twostage.report.Json;
 import twostage.report.LimitView;
 import twostage.spi.CaseStudy;
+import twostage.theory.TangentRank;
 
 /** {@code twostage limit MODEL}: the limit law of E_α at one instance (Theorem 5.1, eq. 5.2). */
 @Command(
@@ -48,12 +52,31 @@ public final class LimitCommand extends ModelCommand {
 
     @Mixin RunOptions run;
 
+    @Mixin DataOptions data;
+
     Face(CaseStudy study) {
       super(study);
     }
 
     @Override
+    boolean takesData() {
+      return true;
+    }
+
+    @Override
     public Integer call() {
+      if (data.given()) {
+        DataPlanStudy.Result r = DataRun.run(this, data, run, TangentRank.DEFAULT_TOLERANCE, "--export-moments");
+        boolean alphaTyped = !spec.findOption("--alpha").originalStringValues().isEmpty();
+        if (alphaTyped && !(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
+          throw new IllegalArgumentException("--alpha must be > 0 and finite, got " + alpha);
+        }
+        DataSummary s = DataSummary.of(r, alphaTyped ? alpha : Double.NaN, 1.1, data.level,
+            quantiles == null ? LimitSpec.DEFAULT_LEVELS : LimitSpec.checked(quantiles));
+        spec.commandLine().getOut().println(run.json() ? Json.pretty(DataView.json(r, s, false))
+            : DataView.table(r, s, false));
+        return 0;
+      }
       ModelSpec m = model();
       if (exportMoments != null) {
         var inputs = m.instance().exactInputs().orElseThrow(() -> new IllegalArgumentException(

@@ -32,11 +32,13 @@ public final class Main implements Runnable {
   /** The commands, in the order of the usage message. */
   private static final List<Class<?>> COMMANDS = List.of(ReproduceCommand.class, LimitCommand.class,
       ValidateCommand.class, CheckCommand.class, CrossoverCommand.class, PlanCommand.class, SweepCommand.class,
-      Figure2Command.class, LawCommand.class, CompareCommand.class, BenchCommand.class, CheckModelCommand.class);
+      Figure2Command.class, LawCommand.class, CompareCommand.class, BenchCommand.class, CheckModelCommand.class,
+      CoverageCommand.class, SimulateDataCommand.class, LearningCurveCommand.class);
 
   /** The commands that get one subcommand per registered model. */
   private static final List<String> MODEL_COMMANDS =
-      List.of("limit", "validate", "check", "crossover", "plan", "sweep", "check-model");
+      List.of("limit", "validate", "check", "crossover", "plan", "sweep", "check-model", "coverage",
+          "simulate-data", "learning-curve");
 
   /** Environment variable with extra model jars or directories (path-separator separated). */
   public static final String MODEL_PATH_ENV = "TWOSTAGE_MODEL_PATH";

@@ -41,6 +41,47 @@ abstract class ModelFace implements Callable<Integer> {
     return EnumSet.of(Parameter.Role.INSTANCE, Parameter.Role.LIMIT);
   }
 
+  /** True when this command also estimates from data ({@code --unlabeled}, {@code --labeled}). */
+  boolean takesData() {
+    return false;
+  }
+
+  /**
+   * The values typed for the model's data options; every other option of the model, and each of
+   * {@code populationOnly} of the command, is refused: with data, the data define the population.
+   *
+   * @throws IllegalArgumentException naming the option that does not apply
+   */
+  Map<String, String> dataOptions(String... populationOnly) {
+    java.util.List<String> names = twostage.experiments.DataPlanStudy.optionNames(study);
+    if (instance != null) {
+      throw new IllegalArgumentException("--instance cannot be given with --unlabeled/--labeled (the data define "
+          + "the population)");
+    }
+    for (String name : populationOnly) {
+      OptionSpec o = spec.findOption(name);
+      if (o != null && !o.originalStringValues().isEmpty()) {
+        throw new IllegalArgumentException(name + " does not apply with --unlabeled/--labeled (the data give it)");
+      }
+    }
+    Map<String, String> given = new LinkedHashMap<>();
+    for (OptionSpec o : spec.options()) {
+      String name = o.longestName();
+      if (o.originalStringValues().isEmpty()) {
+        continue;
+      }
+      boolean modelOption = study.parameters().stream().anyMatch(p -> p.name().equals(name));
+      if (names.contains(name)) {
+        given.put(name, o.originalStringValues().get(o.originalStringValues().size() - 1));
+      } else if (modelOption) {
+        throw new IllegalArgumentException(name + " does not apply with --unlabeled/--labeled (it describes a "
+            + "known population or how its limit is computed; the data define both); the options of "
+            + study.name() + " on data: " + String.join(", ", names));
+      }
+    }
+    return given;
+  }
+
   /** The model spec from the options typed. */
   ModelSpec model() {
     return model(Map.of());

@@ -62,6 +62,18 @@ final class ModelFaces {
           .type(String.class)
           .description(withDefault(p.description(), p.defaultValue()))
           .build());
+      taken.add(p.name());
+    }
+    if (face.takesData() && study.data().isPresent()) {
+      for (Parameter p : study.data().get().dataParameters()) {
+        if (taken.add(p.name())) {
+          spec.addOption(OptionSpec.builder(p.name())
+              .paramLabel(label(p))
+              .type(String.class)
+              .description("With data: " + p.description() + " (default: " + p.defaultValue() + ").")
+              .build());
+        }
+      }
     }
     return spec;
   }

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import twostage.data.DataSummary;
+import twostage.experiments.DataPlanStudy;
+import twostage.experiments.LimitSpec;
 import twostage.experiments.PlanStudy;
 import twostage.experiments.TaskExecutor;
+import twostage.report.DataView;
 import twostage.report.Json;
 import twostage.spi.CaseStudy;
 import twostage.theory.Crossover;
@@ -33,9 +37,9 @@ public final class PlanCommand extends ModelCommand {
   /** {@code twostage plan MODEL}. */
   @Command(mixinStandardHelpOptions = true)
   static final class Face extends ModelFace {
-    @Option(names = "--n", required = true, converter = Counts.class, paramLabel = "N",
-        description = "Number of labeled samples n (>= 1).")
-    long n;
+    @Option(names = "--n", converter = Counts.class, paramLabel = "N",
+        description = "Number of labeled samples n (>= 1); required unless --unlabeled/--labeled give data.")
+    Long n;
 
     @Option(names = "--target-ratio", defaultValue = "1.1", paramLabel = "R",
         description = "Acceptable E[n(R - sigma^2)] / (sigma^2 d_eff), > 1 (default: ${DEFAULT-VALUE}).")
@@ -51,12 +55,30 @@ public final class PlanCommand extends ModelCommand {
 
     @Mixin RunOptions run;
 
+    @Mixin DataOptions data;
+
     Face(CaseStudy study) {
       super(study);
     }
 
     @Override
+    boolean takesData() {
+      return true;
+    }
+
+    @Override
     public Integer call() {
+      if (data.given()) {
+        DataPlanStudy.Result r = DataRun.run(this, data, run, rankTolerance, "--n", "--m");
+        DataSummary s = DataSummary.of(r, Double.NaN, targetRatio, data.level, LimitSpec.DEFAULT_LEVELS);
+        spec.commandLine().getOut().println(run.json() ? Json.pretty(DataView.json(r, s, true))
+            : DataView.table(r, s, true));
+        return 0;
+      }
+      if (n == null) {
+        throw new IllegalArgumentException("--n is required (the number of labeled samples), unless "
+            + "--unlabeled and --labeled give data");
+      }
       PlanStudy.Spec ps = new PlanStudy.Spec(model(), n, targetRatio, m == null ? -1 : m, rankTolerance, run.seed);
       PlanStudy.Result r;
       try (TaskExecutor ex = Main.executor(run.threads())) {

@@ -157,6 +157,23 @@ public final class ReproduceCommand implements Callable<Integer> {
       ModelSpec xg = model("gmm", "--K", "4", "--d", "20", "--beta", "2", "--method", "direct");
       res.crossoverGmm = crossover("crossover-gmm", "When does pre-training pay? Mixture (K = 4, d = 20, beta = 2)",
           xg, List.of(), -1, ex, progress);
+      Path digits = examples.resolve("data").resolve("digits");
+      int splits = quick ? 60 : 200;
+      int boot = quick ? 50 : 200;
+      String grid = "25,50,100,200,400,800,1197";
+      LearningCurveCommand.Outcome lc = run("digits-learning-curve",
+          "Real data: the plan on the UCI digits and the learning curve of the real pipeline",
+          "twostage learning-curve factor --k 5 --unlabeled " + digits.resolve("unlabeled.csv") + " --labeled "
+              + digits.resolve("labeled.csv") + " --n 100 --m-grid " + grid + " --splits " + splits
+              + " --bootstrap " + boot + " --out " + out.resolve("digits"),
+          () -> LearningCurveCommand.compute(Models.registry().get("factor"), Map.of("--k", "5"),
+              digits.resolve("unlabeled.csv"), digits.resolve("labeled.csv"), 100,
+              java.util.Arrays.stream(grid.split(",")).map(Integer::valueOf).toList(), splits, boot, 0.9, 1,
+              out.resolve("digits"), ex, progress));
+      if (lc != null) {
+        res.digitsCurve = lc.curve();
+        res.digitsPlan = twostage.data.DataSummary.of(lc.plan(), Double.NaN, 1.1, 0.9, LimitSpec.DEFAULT_LEVELS);
+      }
     }
     String md = ReproduceReport.markdown(res, steps, quick, out);
     ReportFiles.write(out.resolve("report.md"), md);

@@ -59,6 +59,8 @@ public final class ReproduceReport {
     public CrossoverStudy.Result crossoverFactor;
     public CrossoverStudy.Result crossoverSpectral;
     public CrossoverStudy.Result crossoverGmm;
+    public twostage.data.DataSummary digitsPlan;
+    public twostage.experiments.LearningCurveStudy.Curve digitsCurve;
   }
 
   /** The report as Markdown. */
@@ -84,6 +86,7 @@ public final class ReproduceReport {
     validation(doc, r.validateGmm, "validate-gmm", "Gaussian mixture", out);
     validation(doc, r.validateFactor, "validate-factor", "factor model", out);
     crossover(doc, r, out);
+    data(doc, r, out);
     ReportDocument.Section s = doc.section("steps", "Steps");
     List<List<String>> rows = new ArrayList<>();
     for (Step st : steps) {
@@ -316,6 +319,43 @@ public final class ReproduceReport {
             + "σ²d_eff + E‖L‖²/α with its quantile band, downstream-only σ²d_base, α₀, and the simulated baseline.");
       }
     }
+  }
+
+  private static void data(ReportDocument doc, Results r, Path out) {
+    if (r.digitsPlan == null || r.digitsCurve == null) {
+      return;
+    }
+    twostage.data.DataSummary p = r.digitsPlan;
+    var c = r.digitsCurve;
+    ReportDocument.Section s = doc.section("data", "From data: the UCI digits (examples/data/digits, docs/data.md)");
+    s.paragraph(String.format(Locale.ROOT, "The factor model with k = 5 fitted to %d unlabeled and %d labeled rows; "
+        + "every estimate with its %s%% percentile bootstrap interval (%d replicates, %d failed).", p.m(), p.n(),
+        Format.percent(p.level()), p.replicates(), p.failed()));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(interval("σ̂²", p.sigma2()));
+    rows.add(List.of("d_eff, d_base", (int) p.dEff().value() + ", " + (int) p.dBase().value(), ""));
+    rows.add(interval("E‖L(Z)‖²", p.interactionMean()));
+    rows.add(interval("α₀", p.alpha0()));
+    rows.add(interval("m for ratio 1.1", p.mNeeded()));
+    rows.add(interval("tr(Ĥ⁻¹Ŝ)/h (1 if well specified)", p.informationRatio()));
+    s.table(List.of("quantity", "estimate", "interval"), rows);
+    double b = c.measuredSlope().value();
+    double se = c.measuredSlope().stdError();
+    boolean inside = b >= c.interaction()[1] && b <= c.interaction()[2];
+    s.paragraph(String.format(Locale.ROOT, "Held-out error of the real pipeline (n = %d, %d splits) fitted as a + b/m: "
+        + "b = %.3g ± %.2g against the plug-in E‖L(Z)‖² = %.3g [%.3g, %.3g]: %s. Error at large m: a = %.4g ± %.2g "
+        + "against σ̂²(1 + d_eff/n) = %.4g.", c.spec().n(), c.spec().splits(), b, se, c.interaction()[0],
+        c.interaction()[1], c.interaction()[2], inside ? "inside the interval"
+            : "outside the interval (the plug-in " + (b < c.interaction()[1] ? "over" : "under") + "states how much more "
+                + "unlabeled data helps; docs/data.md)",
+        c.measuredIntercept().value(), c.measuredIntercept().stdError(), c.predicted()[c.predicted().length - 1]
+            - Math.max(c.interaction()[0], 0) / c.spec().mGrid().get(c.spec().mGrid().size() - 1)));
+    figure(s, out, "digits/learning-curve.png", "Held-out mean squared error of the two-stage pipeline over m (mean over "
+        + "splits, bars 2 SE) against the plug-in prediction σ̂²(1 + d_eff/n) + Ê‖L‖²/m with its bootstrap band.");
+  }
+
+  private static List<String> interval(String name, twostage.stats.Interval i) {
+    return List.of(name, Format.num(i.value()), "[" + Format.num(i.low()) + ", " + Format.num(i.high()) + "]");
   }
 
   /** Adds the figure when its file exists, shown at the chart's size (the PNG is drawn at {@link Charts#DPI}). */

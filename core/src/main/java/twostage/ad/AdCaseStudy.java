@@ -200,6 +200,11 @@ public abstract class AdCaseStudy implements CaseStudy {
   }
 
   @Override
+  public java.util.Optional<twostage.spi.DataModel> data() {
+    return java.util.Optional.of(new AdData(this));
+  }
+
+  @Override
   public ModelInstance instance(Settings settings) {
     return new Instance(this, model(settings), settings, null, "generated");
   }

@@ -68,6 +68,22 @@ public abstract class GramSum implements AutoCloseable {
     addColumnBlock(columns, from, count);
   }
 
+  /**
+   * Adds the rows [a_r, b_r], a_r and b_r rows of the row-major {@code count × p} and
+   * {@code count × q} arrays, p + q = dim.
+   */
+  public void addConcatenated(double[] a, int p, double[] b, int q, int count) {
+    checkCount(count);
+    if (p + q != dim) {
+      throw new IllegalArgumentException("p + q must equal dim=" + dim + ", got " + p + " + " + q);
+    }
+    for (int r = 0; r < count; r++) {
+      System.arraycopy(a, r * p, staging, r * dim, p);
+      System.arraycopy(b, r * q, staging, r * dim + p, q);
+    }
+    addRows(staging, count);
+  }
+
   /** The sum so far as a full symmetric row-major {@code dim × dim} array. */
   public double[] toSymmetric() {
     double[] s = lower();

@@ -57,4 +57,12 @@ public interface CaseStudy {
   default Map<String, String> preset(String study, String preset) {
     return Map.of();
   }
+
+  /**
+   * The estimates from data that this case study offers ({@code plan MODEL --unlabeled F --labeled F}),
+   * or empty when it offers none.
+   */
+  default java.util.Optional<DataModel> data() {
+    return java.util.Optional.empty();
+  }
 }

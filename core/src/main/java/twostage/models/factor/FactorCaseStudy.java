@@ -52,6 +52,11 @@ public final class FactorCaseStudy implements CaseStudy {
   }
 
   @Override
+  public java.util.Optional<twostage.spi.DataModel> data() {
+    return java.util.Optional.of(new FactorData());
+  }
+
+  @Override
   public ModelInstance instance(Settings s) {
     int k = s.integer("--k");
     int d = s.integer("--d");

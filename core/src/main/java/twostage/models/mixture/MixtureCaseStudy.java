@@ -89,6 +89,11 @@ public final class MixtureCaseStudy implements CaseStudy {
   }
 
   @Override
+  public java.util.Optional<twostage.spi.DataModel> data() {
+    return java.util.Optional.of(new MixtureData());
+  }
+
+  @Override
   public ModelInstance instance(Settings s) {
     return appendixK(s.integer("--K"), s.integer("--d"), s.real("--beta"), s.real("--theta-norm"),
         s.real("--sigma"), "generated", "--");
