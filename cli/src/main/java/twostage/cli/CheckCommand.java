@@ -27,9 +27,9 @@ import twostage.spi.CaseStudy;
           + " states one."
     })
 public final class CheckCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public CheckCommand() {
+    super(Face::new);
   }
 
   /** {@code twostage check MODEL}. */

@@ -31,14 +31,9 @@ import twostage.spi.CaseStudy;
       "with --out."
     })
 public final class CoverageCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
-  }
-
-  @Override
-  public boolean accepts(CaseStudy study) {
-    return study.data().isPresent();
+  /** The command, for the models with data. */
+  public CoverageCommand() {
+    super(Face::new, WITH_DATA);
   }
 
   /** {@code twostage coverage MODEL}. */

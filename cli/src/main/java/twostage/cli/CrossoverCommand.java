@@ -30,9 +30,9 @@ import twostage.theory.TangentRank;
     },
     subcommands = {CrossoverRedrawCommand.class})
 public final class CrossoverCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public CrossoverCommand() {
+    super(Face::new);
   }
 
   /** {@code twostage crossover MODEL}. */

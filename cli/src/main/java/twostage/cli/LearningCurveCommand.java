@@ -33,14 +33,9 @@ import twostage.theory.TangentRank;
       "learning-curve.csv and learning-curve.png/.svg to --out (resumable)."
     })
 public final class LearningCurveCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
-  }
-
-  @Override
-  public boolean accepts(CaseStudy study) {
-    return study.data().isPresent();
+  /** The command, for the models with data. */
+  public LearningCurveCommand() {
+    super(Face::new, WITH_DATA);
   }
 
   /** {@code twostage learning-curve MODEL}. */

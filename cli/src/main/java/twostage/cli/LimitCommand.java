@@ -28,9 +28,9 @@ import twostage.theory.TangentRank;
     },
     subcommands = {LimitMomentsCommand.class})
 public final class LimitCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public LimitCommand() {
+    super(Face::new);
   }
 
   /** {@code twostage limit MODEL}. */

@@ -27,9 +27,9 @@ import twostage.theory.PretrainingPlan;
           + "only least squares (sigma^2 d_base) at your m. Asymptotic (Theorem 5.1, end of Section 5)."
     })
 public final class PlanCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public PlanCommand() {
+    super(Face::new);
   }
 
   /** {@code twostage plan MODEL}. */

@@ -21,9 +21,9 @@ import twostage.spi.CaseStudy;
           + "as it is done and a rerun with the same arguments computes only what is missing."
     })
 public final class SweepCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public SweepCommand() {
+    super(Face::new);
   }
 
   /** {@code twostage sweep MODEL}. */

@@ -31,9 +31,9 @@ public final class ValidateCommand extends ModelCommand {
   /** round(geomspace(100, 3162, 4)): 100, 316, 1000, 3162. */
   static final List<Long> QUICK_GRID = grid(100, 3162, 4);
 
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public ValidateCommand() {
+    super(Face::new);
   }
 
   /** Named sizes of a validation. */
