@@ -1,10 +1,8 @@
 package twostage.cli;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,12 +11,10 @@ import twostage.errata.PaperClaims;
 import twostage.experiments.LargeMSpec;
 import twostage.experiments.LargeMStudy;
 import twostage.experiments.ModelSpec;
-import twostage.experiments.TaskExecutor;
 import twostage.report.Json;
 import twostage.report.LargeMView;
 import twostage.report.ReportFiles;
 import twostage.spi.CaseStudy;
-import twostage.spi.Parameter;
 
 /** {@code twostage check MODEL}: the pre-training estimator itself at large m against the law. */
 @Command(
@@ -31,9 +27,9 @@ import twostage.spi.Parameter;
           + " states one."
     })
 public final class CheckCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public CheckCommand() {
+    super(Face::new);
   }
 
   /** {@code twostage check MODEL}. */
@@ -53,12 +49,7 @@ public final class CheckCommand extends ModelCommand {
     @Mixin RunOptions run;
 
     Face(CaseStudy study) {
-      super(study);
-    }
-
-    @Override
-    Set<Parameter.Role> roles() {
-      return EnumSet.allOf(Parameter.Role.class);
+      super(study, ALL_ROLES);
     }
 
     @Override
@@ -68,10 +59,7 @@ public final class CheckCommand extends ModelCommand {
       if (out != null) {
         OutputDirectory.usable("--out", out);
       }
-      LargeMStudy.Result r;
-      try (TaskExecutor ex = Main.executor(run.threads())) {
-        r = LargeMStudy.run(ls, out, ex, ConsoleProgress.of(run));
-      }
+      LargeMStudy.Result r = run.execute((ex, progress) -> LargeMStudy.run(ls, out, ex, progress));
       Optional<ClosedFormLaw> printed = PaperClaims.printedLaw(model.instance());
       Map<String, Double> refs = PaperClaims.largeMReferences(model.instance());
       var json = LargeMView.json(r, printed, refs);

@@ -36,14 +36,9 @@ import twostage.random.Streams;
           + "Theorem 5.1; exit 2 with what is wrong when the theory does not apply."
     })
 public final class CheckModelCommand extends ModelCommand {
-  @Override
-  public boolean accepts(twostage.spi.CaseStudy study) {
-    return study instanceof twostage.ad.AdCaseStudy;
-  }
-
-  @Override
-  public ModelFace face(twostage.spi.CaseStudy study) {
-    return new Face(study);
+  /** The command, for the models written through the AD API. */
+  public CheckModelCommand() {
+    super(Face::new, study -> study instanceof twostage.ad.AdCaseStudy);
   }
 
   /** {@code twostage check-model MODEL}. */

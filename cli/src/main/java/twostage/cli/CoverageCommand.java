@@ -7,12 +7,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Model.OptionSpec;
 import twostage.experiments.DataCoverageStudy;
 import twostage.experiments.DataPlanStudy;
 import twostage.experiments.ModelSpec;
 import twostage.experiments.ResultStore;
-import twostage.experiments.TaskExecutor;
 import twostage.report.Format;
 import twostage.report.Json;
 import twostage.report.ReportFiles;
@@ -33,14 +31,9 @@ import twostage.spi.CaseStudy;
       "with --out."
     })
 public final class CoverageCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
-  }
-
-  @Override
-  public boolean accepts(CaseStudy study) {
-    return study.data().isPresent();
+  /** The command, for the models with data. */
+  public CoverageCommand() {
+    super(Face::new, WITH_DATA);
   }
 
   /** {@code twostage coverage MODEL}. */
@@ -82,18 +75,16 @@ public final class CoverageCommand extends ModelCommand {
 
     @Override
     public Integer call() {
-      if (!(level > 0 && level < 1)) {
-        throw new IllegalArgumentException("--level must be in (0, 1), got " + level);
-      }
+      DataOptions.checkedLevel(level);
       if (m > Integer.MAX_VALUE / 1000 || n > Integer.MAX_VALUE / 1000) {
         throw new IllegalArgumentException("--m and --n must be at most " + Integer.MAX_VALUE / 1000);
       }
       ModelSpec model = model();
       Map<String, String> options = new LinkedHashMap<>();
       for (String name : DataPlanStudy.optionNames(study)) {
-        OptionSpec o = spec.findOption(name);
-        if (o != null && !o.originalStringValues().isEmpty()) {
-          options.put(name, o.originalStringValues().get(o.originalStringValues().size() - 1));
+        String value = typed(name);
+        if (value != null) {
+          options.put(name, value);
         }
       }
       Map<String, String> canonical = twostage.spi.Settings.parse(
@@ -103,13 +94,13 @@ public final class CoverageCommand extends ModelCommand {
       if (out != null) {
         OutputDirectory.usable("--out", out);
       }
-      DataCoverageStudy.Outcome o;
-      try (TaskExecutor ex = Main.executor(run.threads());
-          ResultStore<DataCoverageStudy.DataSetResult> store = out == null
-              ? ResultStore.memory(DataCoverageStudy.DataSetResult.class)
-              : ResultStore.open(out, DataCoverageStudy.manifest(cs), DataCoverageStudy.DataSetResult.class)) {
-        o = DataCoverageStudy.run(cs, level, ex, store, ConsoleProgress.of(run));
-      }
+      DataCoverageStudy.Outcome o = run.execute((ex, progress) -> {
+        try (ResultStore<DataCoverageStudy.DataSetResult> store = out == null
+            ? ResultStore.memory(DataCoverageStudy.DataSetResult.class)
+            : ResultStore.open(out, DataCoverageStudy.manifest(cs), DataCoverageStudy.DataSetResult.class)) {
+          return DataCoverageStudy.run(cs, level, ex, store, progress);
+        }
+      });
       String json = Json.pretty(Json.MAPPER.valueToTree(o));
       if (out != null) {
         ReportFiles.write(out.resolve("coverage.json"), json + "\n");

@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import twostage.experiments.CrossoverSpec;
 import twostage.experiments.CrossoverStudy;
 import twostage.experiments.ModelSpec;
-import twostage.experiments.TaskExecutor;
 import twostage.report.CrossoverView;
 import twostage.report.Json;
 import twostage.spi.CaseStudy;
@@ -31,9 +30,9 @@ import twostage.theory.TangentRank;
     },
     subcommands = {CrossoverRedrawCommand.class})
 public final class CrossoverCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public CrossoverCommand() {
+    super(Face::new);
   }
 
   /** {@code twostage crossover MODEL}. */
@@ -84,10 +83,8 @@ public final class CrossoverCommand extends ModelCommand {
           replicates == null ? -1 : replicates, population, alphaRange == null ? List.of() : alphaRange, points,
           band, rankTolerance, run.seed);
       OutputDirectory.usable("--out", out);
-      CrossoverStudy.Result r;
-      try (TaskExecutor ex = Main.executor(run.threads())) {
-        r = CrossoverStudy.run(cs, out.resolve("baseline"), ex, ConsoleProgress.of(run));
-      }
+      CrossoverStudy.Result r = run.execute((ex, progress) -> CrossoverStudy.run(cs, out.resolve("baseline"), ex,
+          progress));
       OutputDirectory.writeInstance(out, m);
       var json = CrossoverView.write(out, r);
       spec.commandLine().getOut().println(run.json() ? Json.pretty(json) : CrossoverView.summary(r, out));

@@ -29,6 +29,18 @@ public final class DataOptions {
           + "adds replicates).")
   Path out;
 
+  /**
+   * {@code level}, the coverage of the bootstrap intervals.
+   *
+   * @throws IllegalArgumentException unless it lies in (0, 1)
+   */
+  static double checkedLevel(double level) {
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("--level must be in (0, 1), got " + level);
+    }
+    return level;
+  }
+
   /** True when data were given. */
   boolean given() {
     if ((unlabeled == null) != (labeled == null)) {

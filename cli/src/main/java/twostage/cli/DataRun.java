@@ -23,14 +23,10 @@ final class DataRun {
    */
   static DataPlanStudy.Result run(ModelFace face, DataOptions d, RunOptions run, double rankTolerance,
       String... populationOnly) {
-    if (!(d.level > 0 && d.level < 1)) {
-      throw new IllegalArgumentException("--level must be in (0, 1), got " + d.level);
-    }
+    DataOptions.checkedLevel(d.level);
     Map<String, String> options = face.dataOptions(populationOnly);
-    try (TaskExecutor ex = Main.executor(run.threads())) {
-      return run(face.study, options, d.unlabeled, d.labeled, d.bootstrap, run.seed, rankTolerance, d.out, ex,
-          ConsoleProgress.of(run));
-    }
+    return run.execute((ex, progress) -> run(face.study, options, d.unlabeled, d.labeled, d.bootstrap, run.seed,
+        rankTolerance, d.out, ex, progress));
   }
 
   /**

@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import twostage.experiments.Figure2Study;
-import twostage.experiments.TaskExecutor;
 import twostage.report.Figure2View;
 import twostage.report.Json;
 
@@ -41,10 +40,7 @@ public final class Figure2Command implements Callable<Integer> {
   public Integer call() {
     Figure2Study.Spec fs = Figure2Study.Spec.of(preset, run.seed);
     OutputDirectory.usable("--out", out);
-    Figure2Study.Result r;
-    try (TaskExecutor ex = Main.executor(run.threads())) {
-      r = Figure2Study.run(fs, out, ex, ConsoleProgress.of(run));
-    }
+    Figure2Study.Result r = run.execute((ex, progress) -> Figure2Study.run(fs, out, ex, progress));
     var json = Figure2View.write(out, r);
     var w = spec.commandLine().getOut();
     if (run.json()) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import twostage.experiments.DataPlanStudy;
 import twostage.experiments.LearningCurveStudy;
@@ -34,19 +33,14 @@ import twostage.theory.TangentRank;
       "learning-curve.csv and learning-curve.png/.svg to --out (resumable)."
     })
 public final class LearningCurveCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
-  }
-
-  @Override
-  public boolean accepts(CaseStudy study) {
-    return study.data().isPresent();
+  /** The command, for the models with data. */
+  public LearningCurveCommand() {
+    super(Face::new, WITH_DATA);
   }
 
   /** {@code twostage learning-curve MODEL}. */
   @Command(mixinStandardHelpOptions = true)
-  static final class Face extends ModelFace {
+  static final class Face extends DataFace {
     @Option(names = "--n", required = true, paramLabel = "N",
         description = "Labeled training rows per split; the other labeled rows are the test rows.")
     int n;
@@ -59,17 +53,8 @@ public final class LearningCurveCommand extends ModelCommand {
         description = "Random splits (default: ${DEFAULT-VALUE}).")
     int splits;
 
-    @Mixin RunOptions run;
-
-    @Mixin DataOptions data;
-
     Face(CaseStudy study) {
       super(study);
-    }
-
-    @Override
-    boolean takesData() {
-      return true;
     }
 
     @Override
@@ -80,15 +65,10 @@ public final class LearningCurveCommand extends ModelCommand {
       if (data.out == null) {
         throw new IllegalArgumentException("--out is required (the directory of the curve, its plot and its stores)");
       }
-      if (!(data.level > 0 && data.level < 1)) {
-        throw new IllegalArgumentException("--level must be in (0, 1), got " + data.level);
-      }
+      DataOptions.checkedLevel(data.level);
       java.util.Map<String, String> options = dataOptions();
-      LearningCurveStudy.Curve c;
-      try (TaskExecutor ex = Main.executor(run.threads())) {
-        c = compute(study, options, data.unlabeled, data.labeled, n, grid, splits, data.bootstrap, data.level,
-            run.seed, data.out, ex, ConsoleProgress.of(run)).curve();
-      }
+      LearningCurveStudy.Curve c = run.execute((ex, progress) -> compute(study, options, data.unlabeled,
+          data.labeled, n, grid, splits, data.bootstrap, data.level, run.seed, data.out, ex, progress).curve());
       this.spec.commandLine().getOut().println(run.json()
           ? Json.pretty(Json.MAPPER.valueToTree(summary(c))) : table(c));
       return 0;

@@ -3,7 +3,6 @@ package twostage.cli;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import twostage.errata.PaperClaims;
 import twostage.data.DataSummary;
@@ -12,7 +11,6 @@ import twostage.experiments.LimitResult;
 import twostage.experiments.LimitSpec;
 import twostage.experiments.LimitStudy;
 import twostage.experiments.ModelSpec;
-import twostage.experiments.TaskExecutor;
 import twostage.report.DataView;
 import twostage.report.Json;
 import twostage.report.LimitView;
@@ -30,14 +28,14 @@ import twostage.theory.TangentRank;
     },
     subcommands = {LimitMomentsCommand.class})
 public final class LimitCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public LimitCommand() {
+    super(Face::new);
   }
 
   /** {@code twostage limit MODEL}. */
   @Command(mixinStandardHelpOptions = true)
-  static final class Face extends ModelFace {
+  static final class Face extends DataFace {
     @Option(names = "--alpha", defaultValue = "2", paramLabel = "A", description = "alpha = m/n (default: ${DEFAULT-VALUE}).")
     double alpha;
 
@@ -50,24 +48,15 @@ public final class LimitCommand extends ModelCommand {
             + "files into DIR, in the format 'limit moments' reads.")
     java.nio.file.Path exportMoments;
 
-    @Mixin RunOptions run;
-
-    @Mixin DataOptions data;
-
     Face(CaseStudy study) {
       super(study);
-    }
-
-    @Override
-    boolean takesData() {
-      return true;
     }
 
     @Override
     public Integer call() {
       if (data.given()) {
         DataPlanStudy.Result r = DataRun.run(this, data, run, TangentRank.DEFAULT_TOLERANCE, "--export-moments");
-        boolean alphaTyped = !spec.findOption("--alpha").originalStringValues().isEmpty();
+        boolean alphaTyped = typed("--alpha") != null;
         if (alphaTyped && !(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
           throw new IllegalArgumentException("--alpha must be > 0 and finite, got " + alpha);
         }
@@ -85,7 +74,6 @@ public final class LimitCommand extends ModelCommand {
         LimitMomentsCommand.write(exportMoments, inputs.pretraining(), inputs.downstream(), inputs.orbit());
       }
       LimitSpec ls = new LimitSpec(m, alpha, quantiles == null ? LimitSpec.DEFAULT_LEVELS : quantiles, run.seed);
-      LimitResult r;
       LimitStudy.check(m, run.threads());
       double secs = LimitStudy.estimatedSeconds(m, run.threads());
       if (secs > 30 && !run.noProgress) {
@@ -93,9 +81,7 @@ public final class LimitCommand extends ModelCommand {
             + twostage.spi.Resources.duration(secs) + " on " + run.threads() + " threads (at 1e9 multiply-adds per second and thread)");
         spec.commandLine().getErr().flush();
       }
-      try (TaskExecutor ex = Main.executor(run.threads())) {
-        r = LimitStudy.run(ls, ex.runner());
-      }
+      LimitResult r = run.execute(ex -> LimitStudy.run(ls, ex.runner()));
       Map<String, Object> claims = PaperClaims.limit(m.instance());
       spec.commandLine().getOut().println(run.json() ? Json.pretty(LimitView.json(r, claims)) : LimitView.table(r, claims));
       return 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,15 +31,31 @@ abstract class ModelFace implements Callable<Integer> {
       description = "Instance file (JSON) instead of the instance options (see README, instance files).")
   Path instance;
 
+  /** The roles of a command about the limit law: the instance and how its limit is computed. */
+  static final Set<Parameter.Role> LIMIT_ROLES =
+      Collections.unmodifiableSet(EnumSet.of(Parameter.Role.INSTANCE, Parameter.Role.LIMIT));
+
+  /** Every role: for a command that also runs the finite-sample pipeline. */
+  static final Set<Parameter.Role> ALL_ROLES = Collections.unmodifiableSet(EnumSet.allOf(Parameter.Role.class));
+
   final CaseStudy study;
 
+  private final Set<Parameter.Role> roles;
+
+  /** A face that shows the parameters of {@link #LIMIT_ROLES}. */
   ModelFace(CaseStudy study) {
+    this(study, LIMIT_ROLES);
+  }
+
+  /** A face that shows the parameters of {@code roles}. */
+  ModelFace(CaseStudy study, Set<Parameter.Role> roles) {
     this.study = study;
+    this.roles = roles;
   }
 
   /** The parameter roles this command shows. */
   Set<Parameter.Role> roles() {
-    return EnumSet.of(Parameter.Role.INSTANCE, Parameter.Role.LIMIT);
+    return roles;
   }
 
   /** True when this command also estimates from data ({@code --unlabeled}, {@code --labeled}). */
@@ -59,20 +76,20 @@ abstract class ModelFace implements Callable<Integer> {
           + "the population)");
     }
     for (String name : populationOnly) {
-      OptionSpec o = spec.findOption(name);
-      if (o != null && !o.originalStringValues().isEmpty()) {
+      if (typed(name) != null) {
         throw new IllegalArgumentException(name + " does not apply with --unlabeled/--labeled (the data give it)");
       }
     }
     Map<String, String> given = new LinkedHashMap<>();
     for (OptionSpec o : spec.options()) {
       String name = o.longestName();
-      if (o.originalStringValues().isEmpty()) {
+      String value = typed(o);
+      if (value == null) {
         continue;
       }
       boolean modelOption = study.parameters().stream().anyMatch(p -> p.name().equals(name));
       if (names.contains(name)) {
-        given.put(name, o.originalStringValues().get(o.originalStringValues().size() - 1));
+        given.put(name, value);
       } else if (modelOption) {
         throw new IllegalArgumentException(name + " does not apply with --unlabeled/--labeled (it describes a "
             + "known population or how its limit is computed; the data define both); the options of "
@@ -80,6 +97,18 @@ abstract class ModelFace implements Callable<Integer> {
       }
     }
     return given;
+  }
+
+  /** The last value typed for the option {@code name}; null when it was not typed or the command has no such option. */
+  String typed(String name) {
+    return typed(spec.findOption(name));
+  }
+
+  private static String typed(OptionSpec o) {
+    if (o == null || o.originalStringValues().isEmpty()) {
+      return null;
+    }
+    return o.originalStringValues().get(o.originalStringValues().size() - 1);
   }
 
   /** The model spec from the options typed. */
@@ -95,9 +124,9 @@ abstract class ModelFace implements Callable<Integer> {
   ModelSpec model(Map<String, String> preset) {
     Map<String, String> given = new LinkedHashMap<>();
     for (Parameter p : study.parameters()) {
-      OptionSpec o = roles().contains(p.role()) ? spec.findOption(p.name()) : null;
-      if (o != null && !o.originalStringValues().isEmpty()) {
-        given.put(p.name(), o.originalStringValues().get(o.originalStringValues().size() - 1));
+      String value = roles().contains(p.role()) ? typed(p.name()) : null;
+      if (value != null) {
+        given.put(p.name(), value);
       } else if (preset.containsKey(p.name()) && p.role() != Parameter.Role.INSTANCE) {
         given.put(p.name(), preset.get(p.name()));
       }

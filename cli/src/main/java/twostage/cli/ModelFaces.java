@@ -2,7 +2,6 @@ package twostage.cli;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -99,10 +98,5 @@ final class ModelFaces {
       case INTEGER -> "INT";
       case REAL -> "X";
     };
-  }
-
-  /** A {@link Parent} from a constructor reference. */
-  static Parent parent(Function<CaseStudy, ModelFace> make) {
-    return make::apply;
   }
 }

@@ -2,13 +2,11 @@ package twostage.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import twostage.data.DataSummary;
 import twostage.experiments.DataPlanStudy;
 import twostage.experiments.LimitSpec;
 import twostage.experiments.PlanStudy;
-import twostage.experiments.TaskExecutor;
 import twostage.report.DataView;
 import twostage.report.Json;
 import twostage.spi.CaseStudy;
@@ -29,14 +27,14 @@ import twostage.theory.PretrainingPlan;
           + "only least squares (sigma^2 d_base) at your m. Asymptotic (Theorem 5.1, end of Section 5)."
     })
 public final class PlanCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public PlanCommand() {
+    super(Face::new);
   }
 
   /** {@code twostage plan MODEL}. */
   @Command(mixinStandardHelpOptions = true)
-  static final class Face extends ModelFace {
+  static final class Face extends DataFace {
     @Option(names = "--n", converter = Counts.class, paramLabel = "N",
         description = "Number of labeled samples n (>= 1); required unless --unlabeled/--labeled give data.")
     Long n;
@@ -53,17 +51,8 @@ public final class PlanCommand extends ModelCommand {
         description = "Relative eigenvalue tolerance for d_base (default: ${DEFAULT-VALUE}).")
     double rankTolerance;
 
-    @Mixin RunOptions run;
-
-    @Mixin DataOptions data;
-
     Face(CaseStudy study) {
       super(study);
-    }
-
-    @Override
-    boolean takesData() {
-      return true;
     }
 
     @Override
@@ -80,10 +69,7 @@ public final class PlanCommand extends ModelCommand {
             + "--unlabeled and --labeled give data");
       }
       PlanStudy.Spec ps = new PlanStudy.Spec(model(), n, targetRatio, m == null ? -1 : m, rankTolerance, run.seed);
-      PlanStudy.Result r;
-      try (TaskExecutor ex = Main.executor(run.threads())) {
-        r = PlanStudy.run(ps, ex.runner());
-      }
+      PlanStudy.Result r = run.execute(ex -> PlanStudy.run(ps, ex.runner()));
       PretrainingPlan p = r.plan();
       if (!run.json()) {
         spec.commandLine().getOut().println(p.explain());

@@ -1,6 +1,10 @@
 package twostage.cli;
 
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
+import twostage.experiments.Progress;
+import twostage.experiments.TaskExecutor;
 
 /** Options shared by the computing commands: seed, threads, output format, progress. */
 public final class RunOptions {
@@ -30,6 +34,20 @@ public final class RunOptions {
       throw new IllegalArgumentException("--threads must be between 1 and 1024, got " + requested);
     }
     return requested == null ? Runtime.getRuntime().availableProcessors() : requested;
+  }
+
+  /** Runs {@code study} on an executor of {@link #threads()} workers, reporting to this run's progress. */
+  <T> T execute(BiFunction<TaskExecutor, Progress, T> study) {
+    try (TaskExecutor ex = Main.executor(threads())) {
+      return study.apply(ex, ConsoleProgress.of(this));
+    }
+  }
+
+  /** Runs {@code study}, which reports no progress, on an executor of {@link #threads()} workers. */
+  <T> T execute(Function<TaskExecutor, T> study) {
+    try (TaskExecutor ex = Main.executor(threads())) {
+      return study.apply(ex);
+    }
   }
 
   /** True when the result is printed as JSON. */

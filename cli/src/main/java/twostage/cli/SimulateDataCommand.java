@@ -32,14 +32,9 @@ import twostage.spi.CaseStudy;
       "that the estimate from data can be compared with the truth."
     })
 public final class SimulateDataCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
-  }
-
-  @Override
-  public boolean accepts(CaseStudy study) {
-    return study.data().isPresent();
+  /** The command, for the models with data. */
+  public SimulateDataCommand() {
+    super(Face::new, WITH_DATA);
   }
 
   /** {@code twostage simulate-data MODEL}. */

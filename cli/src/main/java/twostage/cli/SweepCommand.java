@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import twostage.experiments.ModelSpec;
 import twostage.experiments.SweepSpec;
 import twostage.experiments.SweepStudy;
-import twostage.experiments.TaskExecutor;
 import twostage.report.Json;
 import twostage.report.SweepView;
 import twostage.spi.CaseStudy;
@@ -22,9 +21,9 @@ import twostage.spi.CaseStudy;
           + "as it is done and a rerun with the same arguments computes only what is missing."
     })
 public final class SweepCommand extends ModelCommand {
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public SweepCommand() {
+    super(Face::new);
   }
 
   /** {@code twostage sweep MODEL}. */
@@ -54,8 +53,7 @@ public final class SweepCommand extends ModelCommand {
     @Override
     public Integer call() {
       String option = vary.startsWith("--") ? vary : "--" + vary;
-      var o = spec.findOption(option);
-      if (o != null && !o.originalStringValues().isEmpty()) {
+      if (typed(option) != null) {
         throw new IllegalArgumentException(option + " must not be given with --vary " + option + " (it is swept)");
       }
       ModelSpec m = model();
@@ -70,10 +68,7 @@ public final class SweepCommand extends ModelCommand {
           .map(v -> integer ? Long.toString(Math.round(v)) : Double.toString(v)).toList();
       SweepSpec ss = new SweepSpec(m, option, vals, alpha, run.seed);
       OutputDirectory.usable("--out", out);
-      SweepStudy.Result r;
-      try (TaskExecutor ex = Main.executor(run.threads())) {
-        r = SweepStudy.run(ss, out, ex, ConsoleProgress.of(run));
-      }
+      SweepStudy.Result r = run.execute((ex, progress) -> SweepStudy.run(ss, out, ex, progress));
       SweepView.writeCsv(out.resolve("sweep.csv"), r.points(), option);
       var w = spec.commandLine().getOut();
       if (run.json()) {

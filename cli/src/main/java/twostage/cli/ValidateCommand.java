@@ -2,21 +2,17 @@ package twostage.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import twostage.experiments.ModelSpec;
-import twostage.experiments.TaskExecutor;
 import twostage.experiments.ValidationSpec;
 import twostage.experiments.ValidationStudy;
 import twostage.report.Json;
 import twostage.report.ValidationView;
 import twostage.spi.CaseStudy;
-import twostage.spi.Parameter;
 
 /** {@code twostage validate MODEL}: the finite-sample distributional validation (Figures 3–4). */
 @Command(
@@ -35,9 +31,9 @@ public final class ValidateCommand extends ModelCommand {
   /** round(geomspace(100, 3162, 4)): 100, 316, 1000, 3162. */
   static final List<Long> QUICK_GRID = grid(100, 3162, 4);
 
-  @Override
-  public ModelFace face(CaseStudy study) {
-    return new Face(study);
+  /** The command, for every model. */
+  public ValidateCommand() {
+    super(Face::new);
   }
 
   /** Named sizes of a validation. */
@@ -74,12 +70,7 @@ public final class ValidateCommand extends ModelCommand {
     @Mixin RunOptions run;
 
     Face(CaseStudy study) {
-      super(study);
-    }
-
-    @Override
-    Set<Parameter.Role> roles() {
-      return EnumSet.allOf(Parameter.Role.class);
+      super(study, ALL_ROLES);
     }
 
     @Override
@@ -92,10 +83,7 @@ public final class ValidateCommand extends ModelCommand {
       ModelSpec m = model(preset == null ? java.util.Map.of() : study.preset("validate", preset.name()));
       ValidationSpec vs = new ValidationSpec(m, alpha, grid, r, run.seed);
       OutputDirectory.usable("--out", out);
-      ValidationStudy.Outcome o;
-      try (TaskExecutor ex = Main.executor(run.threads())) {
-        o = ValidationStudy.run(vs, out, ex, ConsoleProgress.of(run));
-      }
+      ValidationStudy.Outcome o = run.execute((ex, progress) -> ValidationStudy.run(vs, out, ex, progress));
       OutputDirectory.writeInstance(out, m);
       var json = ValidationView.write(out, o);
       var w = spec.commandLine().getOut();

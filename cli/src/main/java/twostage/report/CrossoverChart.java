@@ -22,29 +22,19 @@ public final class CrossoverChart {
   private CrossoverChart() {}
 
   /** Writes {@code base}.png and {@code base}.svg. */
-  public static void save(
-      Path base,
-      String model,
-      Crossover c,
-      double[] alpha,
-      double[] twoStage,
-      double[] lower,
-      double[] upper,
-      double[] band,
+  public static void save(Path base, String model, Crossover c, CrossoverStudy.Curves curves,
       List<CrossoverStudy.BaselinePoint> points) {
-    Charts.save(chart(model, c, alpha, twoStage, lower, upper, band, points), base);
+    Charts.save(chart(model, c, curves, points), base);
   }
 
   /** The chart that {@link #save} writes. */
-  static XYChart chart(
-      String model,
-      Crossover c,
-      double[] alpha,
-      double[] twoStage,
-      double[] lower,
-      double[] upper,
-      double[] band,
+  static XYChart chart(String model, Crossover c, CrossoverStudy.Curves curves,
       List<CrossoverStudy.BaselinePoint> points) {
+    double[] alpha = curves.alpha();
+    double[] twoStage = curves.twoStage();
+    double[] lower = curves.lower();
+    double[] upper = curves.upper();
+    List<Double> band = curves.band();
     XYChart chart = new XYChartBuilder().width(1000).height(720)
         .title("When does pre-training pay? (" + model + ", d_eff = " + c.dEff() + ", d_base = "
             + c.dBase() + ")")
@@ -71,7 +61,7 @@ public final class CrossoverChart {
       py[2 * n - 1 - i] = Math.min(lower[i], 10 * yMax);
     }
     XYSeries bandSeries = chart.addSeries(
-        String.format("two-stage %.0f%%-%.0f%% quantiles", 100 * band[0], 100 * band[1]), px, py);
+        String.format("two-stage %.0f%%-%.0f%% quantiles", 100 * band.get(0), 100 * band.get(1)), px, py);
     bandSeries.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
     bandSeries.setFillColor(new Color(70, 130, 220, 60));
     bandSeries.setLineColor(new Color(70, 130, 220, 60));
@@ -87,17 +77,12 @@ public final class CrossoverChart {
     two.setLineColor(new Color(30, 80, 200));
     two.setLineWidth(2.5f);
 
-    XYSeries down = chart.addSeries(
-        String.format("downstream-only: sigma^2 d_base = %.3g", c.downstreamOnly()),
-        new double[] {alpha[0], alpha[n - 1]}, new double[] {c.downstreamOnly(), c.downstreamOnly()});
-    down.setMarker(SeriesMarkers.NONE);
+    XYSeries down = level(chart, String.format("downstream-only: sigma^2 d_base = %.3g", c.downstreamOnly()), alpha,
+        c.downstreamOnly());
     down.setLineColor(new Color(200, 60, 40));
     down.setLineWidth(2.5f);
 
-    XYSeries floor = chart.addSeries(
-        String.format("floor sigma^2 d_eff = %.3g", c.floor()),
-        new double[] {alpha[0], alpha[n - 1]}, new double[] {c.floor(), c.floor()});
-    floor.setMarker(SeriesMarkers.NONE);
+    XYSeries floor = level(chart, String.format("floor sigma^2 d_eff = %.3g", c.floor()), alpha, c.floor());
     floor.setLineColor(Color.GRAY);
     floor.setLineStyle(SeriesLines.DOT_DOT);
 
@@ -135,5 +120,12 @@ public final class CrossoverChart {
     }
     Charts.logTicks(chart);
     return chart;
+  }
+
+  /** A line without markers at height {@code y} across the range of {@code alpha}. */
+  private static XYSeries level(XYChart chart, String name, double[] alpha, double y) {
+    XYSeries s = chart.addSeries(name, new double[] {alpha[0], alpha[alpha.length - 1]}, new double[] {y, y});
+    s.setMarker(SeriesMarkers.NONE);
+    return s;
   }
 }

@@ -31,8 +31,7 @@ public final class CrossoverView {
 
   /** Draws crossover.png/.svg. */
   public static void draw(Path dir, String model, Crossover x, CrossoverStudy.Curves c, CrossoverStudy.Simulation s) {
-    CrossoverChart.save(dir.resolve("crossover"), model, x, c.alpha(), c.twoStage(), c.lower(), c.upper(),
-        c.band().stream().mapToDouble(Double::doubleValue).toArray(), s.points());
+    CrossoverChart.save(dir.resolve("crossover"), model, x, c, s.points());
   }
 
   /** The JSON of a crossover. */

@@ -100,30 +100,12 @@ public final class Figure2Charts {
       s.setLineColor(new Color(150, 90, 170));
     }
     if (exact != null) {
-      double a = exact.a().value();
-      double b = exact.b().value();
-      double[] fy = new double[grid.length];
-      for (int i = 0; i < grid.length; i++) {
-        fy[i] = (a + b * grid[i]) / (grid[i] + 1);
-      }
-      XYSeries s = chart.addSeries(String.format(Locale.ROOT,
-          "exact (a + b d)/(d + 1), a = %.4f, b = %.4f", a, b), grid, fy);
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-      s.setMarker(SeriesMarkers.NONE);
+      XYSeries s = exactForm(chart, "exact (a + b d)/(d + 1), a = %.4f, b = %.4f", exact, grid);
       s.setLineStyle(SeriesLines.SOLID);
       s.setLineColor(EXACT);
     }
     if (exactK3 != null) {
-      double a = exactK3.a().value();
-      double b = exactK3.b().value();
-      double[] fy = new double[grid.length];
-      for (int i = 0; i < grid.length; i++) {
-        fy[i] = (a + b * grid[i]) / (grid[i] + 1);
-      }
-      XYSeries s = chart.addSeries(String.format(Locale.ROOT,
-          "exact form at K = 3: a = %.4f, b = %.4f", a, b), grid, fy);
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-      s.setMarker(SeriesMarkers.NONE);
+      XYSeries s = exactForm(chart, "exact form at K = 3: a = %.4f, b = %.4f", exactK3, grid);
       Charts.curve(s, SeriesLines.DASH_DOT);
       s.setLineColor(new Color(120, 120, 120));
     }
@@ -145,6 +127,20 @@ public final class Figure2Charts {
     pts.setMarkerColor(POINTS);
     Charts.logTicks(chart);
     return chart;
+  }
+
+  /** The curve (a + b d)/(d + 1) of {@code form} over {@code grid}, without markers; {@code name} formats a and b. */
+  private static XYSeries exactForm(XYChart chart, String name, Figure2Study.ExactForm form, double[] grid) {
+    double a = form.a().value();
+    double b = form.b().value();
+    double[] fy = new double[grid.length];
+    for (int i = 0; i < grid.length; i++) {
+      fy[i] = (a + b * grid[i]) / (grid[i] + 1);
+    }
+    XYSeries s = chart.addSeries(String.format(Locale.ROOT, name, a, b), grid, fy);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    s.setMarker(SeriesMarkers.NONE);
+    return s;
   }
 
   private static String label(TrendFit f) {

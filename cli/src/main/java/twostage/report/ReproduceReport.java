@@ -26,6 +26,10 @@ public final class ReproduceReport {
   static final double PAPER_FIG2A_K2 = 0.0092;
   static final double PAPER_FIG2A_K4 = 0.0313;
 
+  /** The columns of a table that sets the engine beside the corrected and the printed closed forms. */
+  private static final List<String> CLAIMS_HEADER =
+      List.of("quantity", "exact engine", "corrected closed form", "paper as printed");
+
   private ReproduceReport() {}
 
   /**
@@ -181,7 +185,7 @@ public final class ReproduceReport {
         top(paper.get("weights"))));
     rows.add(List.of("E[Q] (H.41)", f4(num(c.get("excessLossMeanExact"))), f4(num(corrected.get("excessLossMean"))),
         f4(num(Details.map(c.get("paper")).get("excessLossMeanH41")))));
-    s.table(List.of("quantity", "exact engine", "corrected closed form", "paper as printed"), rows);
+    s.table(CLAIMS_HEADER, rows);
     if (r.spectralCheck != null) {
       LargeMStudy.Result k = r.spectralCheck;
       s.paragraph(String.format(Locale.ROOT, "The estimator itself (empirical minimiser, m = %d, R = %d): m·Rep(M̂) mean "
@@ -210,9 +214,13 @@ public final class ReproduceReport {
     if (paper == null || !Boolean.TRUE.equals(paper.get("available"))) {
       return "";
     }
+    return String.format(Locale.ROOT, ", to the paper's law %.4f", paperKs(k, paper));
+  }
+
+  /** The Kolmogorov distance of the large-m replicates {@code k} to the law with the paper's printed weights. */
+  private static double paperKs(LargeMStudy.Result k, Map<String, Object> paper) {
     double[] w = toList(paper.get("weights")).stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
-    twostage.errata.ClosedFormLaw law = twostage.errata.ClosedFormLaw.of("paper", "", w);
-    return String.format(Locale.ROOT, ", to the paper's law %.4f", LargeMView.printedKs(k, law));
+    return LargeMView.printedKs(k, twostage.errata.ClosedFormLaw.of("paper", "", w));
   }
 
   private static void factor(ReportDocument doc, Results r) {
@@ -227,12 +235,10 @@ public final class ReproduceReport {
         g5(num(Details.map(c.get("paper")).get("mean")))));
     rows.add(List.of("σ²", g5(lim.sigma2()) + " (derived)", "", String.valueOf(c.get("paperSigma2"))
         + " (printed formula; undefined for d ≠ k)"));
-    s.table(List.of("quantity", "exact engine", "corrected closed form", "paper as printed"), rows);
+    s.table(CLAIMS_HEADER, rows);
     if (r.factorCheck != null) {
       LargeMStudy.Result k = r.factorCheck;
-      Map<String, Object> paper = Details.map(c.get("paper"));
-      double[] w = ((List<?>) toList(paper.get("weights"))).stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
-      double ksPaper = LargeMView.printedKs(k, twostage.errata.ClosedFormLaw.of("paper", "", w));
+      double ksPaper = paperKs(k, Details.map(c.get("paper")));
       s.paragraph(String.format(Locale.ROOT, "PPCA at m = %d (R = %d): m·Rep(M̂) mean %.4g ± %.2g; Kolmogorov distance "
               + "to the engine's law %.4f, to Corollary 6.4 as printed %.4f (5%% critical value %.4f).",
           k.spec().m(), k.spec().reps(), k.mean().value(), k.mean().stdError(), k.ks(), ksPaper, k.ksCritical5()));

@@ -136,7 +136,10 @@ class ReportChartsTest {
       lo[i] = x.floor() + 0.5 * x.interactionMean() / alpha[i];
       hi[i] = x.floor() + 1.6 * x.interactionMean() / alpha[i];
     }
-    return CrossoverChart.chart(model, x, alpha, two, lo, hi, new double[] {0.1, 0.9}, List.of(
+    double[] down = new double[n];
+    java.util.Arrays.fill(down, x.downstreamOnly());
+    CrossoverStudy.Curves curves = new CrossoverStudy.Curves(List.of(0.1, 0.9), alpha, two, lo, hi, down);
+    return CrossoverChart.chart(model, x, curves, List.of(
         new CrossoverStudy.BaselinePoint(40, new Estimate(1.05 * x.downstreamOnly(), 0.05), 200, 0, 3, 1, 1)));
   }
 
