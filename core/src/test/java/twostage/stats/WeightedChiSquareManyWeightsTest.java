@@ -108,22 +108,7 @@ class WeightedChiSquareManyWeightsTest {
       draws[i] = s;
     }
     Arrays.sort(draws);
-    boolean detectsShift = false;
-    for (int i = 0; i < 15; i++) {
-      double p = 0.02 + 0.96 * i / 14.0;
-      double x = q.quantile(p);
-      double f = q.cdf(x);
-      double empirical = upperIndex(draws, x) / (double) n;
-      double bound = 4.2 * Math.sqrt(f * (1 - f) / n);
-      assertThat(Math.abs(empirical - f)).as("p=%g", p).isLessThanOrEqualTo(bound);
-      detectsShift |= Math.abs(empirical - f - 3e-3) > bound && Math.abs(empirical - f + 3e-3) > bound;
-    }
-    assertThat(detectsShift).isTrue();
-  }
-
-  private static int upperIndex(double[] sorted, double x) {
-    int i = Arrays.binarySearch(sorted, x);
-    return i >= 0 ? i + 1 : -i - 1;
+    EmpiricalCdfAssert.agrees(q, draws, 15, 0.02, 3e-3);
   }
 
   /**

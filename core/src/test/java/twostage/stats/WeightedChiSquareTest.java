@@ -264,23 +264,7 @@ class WeightedChiSquareTest {
     double[] draws = new double[n];
     q.sample(Streams.of(20261128L, 1), draws);
     Arrays.sort(draws);
-    boolean detectsShift = false;
-    for (int i = 0; i < 20; i++) {
-      double p = 0.01 + 0.98 * i / 19.0;
-      double x = q.quantile(p);
-      double f = q.cdf(x);
-      double empirical = upperIndex(draws, x) / (double) n;
-      double bound = 4.2 * Math.sqrt(f * (1 - f) / n);
-      assertThat(Math.abs(empirical - f)).as("x=%g F=%g", x, f).isLessThanOrEqualTo(bound);
-      detectsShift |=
-          Math.abs(empirical - (f + 1e-3)) > bound && Math.abs(empirical - (f - 1e-3)) > bound;
-    }
-    assertThat(detectsShift).isTrue();
-  }
-
-  private static int upperIndex(double[] sorted, double x) {
-    int i = Arrays.binarySearch(sorted, x);
-    return i >= 0 ? i + 1 : -i - 1;
+    EmpiricalCdfAssert.agrees(q, draws, 20, 0.01, 1e-3);
   }
 
   @Test
