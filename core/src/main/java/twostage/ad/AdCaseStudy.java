@@ -10,6 +10,7 @@ import twostage.exec.SequentialRunner;
 import twostage.experiments.ModelSpec;
 import twostage.experiments.Models;
 import twostage.simulate.TwoStageModel;
+import twostage.spi.AbstractCaseStudy;
 import twostage.spi.Baseline;
 import twostage.spi.CaseStudy;
 import twostage.spi.InstanceFile;
@@ -21,8 +22,8 @@ import twostage.spi.Settings;
 
 /**
  * A {@link CaseStudy} for a model written once through the automatic-differentiation API
- * ({@link DifferentiableModel}). Extend it with a name, a description, the instance parameters and how
- * to build the model from their values; list the class in {@code META-INF/services/twostage.spi.CaseStudy};
+ * ({@link DifferentiableModel}). Extend it with a constructor giving a name and a description, the
+ * instance parameters and how to build the model from their values; list the class in {@code META-INF/services/twostage.spi.CaseStudy};
  * put the jar or class directory on {@code --model-path}; and {@code limit}, {@code validate},
  * {@code check}, {@code crossover}, {@code plan}, {@code sweep} and {@code check-model} work for it
  * (docs/own-model.md).
@@ -45,7 +46,7 @@ import twostage.spi.Settings;
  * gives its representation in closed form), role PIPELINE; and the subclass's
  * {@link #pipelineParameters()}.
  */
-public abstract class AdCaseStudy implements CaseStudy {
+public abstract class AdCaseStudy extends AbstractCaseStudy {
   /** The seed of the model's resolution (w⋆ search, θ⋆ projection, checks): a property of the model, not of a run. */
   public static final long RESOLUTION_SEED = 0x5E17E;
 
@@ -57,6 +58,14 @@ public abstract class AdCaseStudy implements CaseStudy {
 
   /** Default Monte Carlo draws from µ_down per replicate for the population moments. */
   public static final long DEFAULT_POPULATION_SAMPLES = 200_000;
+
+  /**
+   * @param name the name on the command line (lower-case letters, digits, '-')
+   * @param description one line of help
+   */
+  protected AdCaseStudy(String name, String description) {
+    super(name, description);
+  }
 
   /** The instance parameters (role {@link Role#INSTANCE}), with the defaults of every command. */
   protected abstract List<Parameter> instanceParameters();

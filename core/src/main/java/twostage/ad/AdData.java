@@ -217,23 +217,7 @@ public final class AdData implements DataModel {
       }
       joint = gram.toSymmetric();
     }
-    int dim = p + q;
-    DMatrixRMaj sp = new DMatrixRMaj(p, p);
-    DMatrixRMaj c = new DMatrixRMaj(p, q);
-    DMatrixRMaj jj = new DMatrixRMaj(q, q);
-    for (int i = 0; i < dim; i++) {
-      for (int j = 0; j < dim; j++) {
-        double x = joint[i * dim + j] / n;
-        if (i < p && j < p) {
-          sp.set(i, j, x);
-        } else if (i < p) {
-          c.set(i, j - p, x);
-        } else if (j >= p) {
-          jj.set(i - p, j - p, x);
-        }
-      }
-    }
-    return new DownstreamMoments(sp, c, jj);
+    return DownstreamMoments.ofJointSum(joint, p, q, n);
   }
 
   @Override

@@ -64,8 +64,8 @@ public record DataEstimate(
       CommonOps_DDRM.subtractEquals(g, engine.residualGram(noise));
     }
     DMatrixRMaj gB = Sym.congruence(basis, g);
-    double mean = trace(v, gB);
-    double plain = trace(v, Sym.congruence(basis, gPlain));
+    double mean = Sym.traceOfProduct(v, gB);
+    double plain = Sym.traceOfProduct(v, Sym.congruence(basis, gPlain));
     double[] weights = weights(v, gB);
     int dEff = SymmetricEigen.of(in.downstream().featureGram()).rank(rankTolerance);
     TangentRank base = TangentRank.baseline(in.downstream(), rankTolerance);
@@ -103,21 +103,7 @@ public record DataEstimate(
       DMatrixRMaj half = Sym.sqrtPsd(v);
       m = Sym.congruence(half, g);
     }
-    double[] w = SymmetricEigen.of(Sym.symmetrized(m)).values().clone();
-    for (int i = 0; i < w.length; i++) {
-      w[i] = Math.max(w[i], 0);
-    }
-    return w;
-  }
-
-  private static double trace(DMatrixRMaj a, DMatrixRMaj b) {
-    double t = 0;
-    for (int i = 0; i < a.numRows; i++) {
-      for (int j = 0; j < a.numCols; j++) {
-        t += a.get(i, j) * b.get(j, i);
-      }
-    }
-    return t;
+    return SymmetricEigen.of(Sym.symmetrized(m)).clippedValues();
   }
 
   /**

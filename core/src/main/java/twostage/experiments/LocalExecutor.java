@@ -26,13 +26,7 @@ public final class LocalExecutor implements TaskExecutor, AutoCloseable {
   }
 
   @Override
-  public <R> int execute(String label, List<? extends Task<R>> tasks, ResultStore<R> store, Progress progress) {
-    Pending<R> pending = Pending.of(tasks, store);
-    List<Task<R>> todo = pending.todo();
-    if (todo.isEmpty()) {
-      return 0;
-    }
-    pending.start(label, progress);
+  public <R> void computeAll(List<Task<R>> todo, ResultStore<R> store, Progress progress) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
       Thread th = new Thread(r, "twostage-task");
       th.setDaemon(true);
@@ -68,9 +62,7 @@ public final class LocalExecutor implements TaskExecutor, AutoCloseable {
       throw new IllegalStateException(c);
     } finally {
       pool.shutdownNow();
-      progress.finish();
     }
-    return todo.size();
   }
 
   @Override

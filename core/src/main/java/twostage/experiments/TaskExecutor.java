@@ -14,7 +14,27 @@ public interface TaskExecutor extends AutoCloseable {
    *
    * @return how many tasks were computed now
    */
-  <R> int execute(String label, List<? extends Task<R>> tasks, ResultStore<R> store, Progress progress);
+  default <R> int execute(String label, List<? extends Task<R>> tasks, ResultStore<R> store, Progress progress) {
+    Pending<R> pending = Pending.of(tasks, store);
+    List<Task<R>> todo = pending.todo();
+    if (todo.isEmpty()) {
+      return 0;
+    }
+    pending.start(label, progress);
+    try {
+      computeAll(todo, store, progress);
+    } finally {
+      progress.finish();
+    }
+    return todo.size();
+  }
+
+  /**
+   * Computes {@code todo} (the pending tasks of {@link #execute}, distinct keys, none in the store),
+   * appending each result to {@code store} and stepping {@code progress} by the task's cost as it
+   * finishes; the first failure is rethrown.
+   */
+  <R> void computeAll(List<Task<R>> todo, ResultStore<R> store, Progress progress);
 
   /** A runner for the parallel parts of a single computation (Monte Carlo groups of one limit). */
   Runner runner();

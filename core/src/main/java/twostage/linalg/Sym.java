@@ -81,6 +81,17 @@ public final class Sym {
     return symmetrized(out);
   }
 
+  /** tr(AB) for A n×m and B m×n, without forming AB. */
+  public static double traceOfProduct(DMatrixRMaj a, DMatrixRMaj b) {
+    double t = 0;
+    for (int i = 0; i < a.numRows; i++) {
+      for (int j = 0; j < a.numCols; j++) {
+        t += a.unsafe_get(i, j) * b.unsafe_get(j, i);
+      }
+    }
+    return t;
+  }
+
   /** Largest absolute entry. */
   public static double maxAbs(DMatrixRMaj a) {
     return CommonOps_DDRM.elementMaxAbs(a);

@@ -50,6 +50,18 @@ public record SymmetricEigen(double[] values, DMatrixRMaj vectors) {
     return new SymmetricEigen(values, vectors);
   }
 
+  /**
+   * The eigenvalues of a matrix positive semidefinite up to round-off, largest first, with the negative
+   * round-off set to 0 (a new array).
+   */
+  public double[] clippedValues() {
+    double[] w = values.clone();
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.max(w[i], 0);
+    }
+    return w;
+  }
+
   /** Number of eigenvalues above {@code relTol · max(|λ|)} (0 for the zero matrix). */
   public int rank(double relTol) {
     double max = 0;

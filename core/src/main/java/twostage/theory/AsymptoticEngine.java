@@ -85,7 +85,7 @@ public final class AsymptoticEngine {
     int dEff = fEig.rank(rankTolerance);
     EngineDiagnostics diag = new EngineDiagnostics(hMax, hMin, orbitResidual, orbitInteraction, clipped,
         dEff == 0 ? 0 : fEig.values()[dEff - 1]);
-    return new Interaction(trace(v, gB), weights, dEff, basis.numCols, diag);
+    return new Interaction(Sym.traceOfProduct(v, gB), weights, dEff, basis.numCols, diag);
   }
 
   /**
@@ -98,7 +98,7 @@ public final class AsymptoticEngine {
     DMatrixRMaj basis = horizontalBasis(pre.hessian(), orbit);
     SymmetricEigen hEig = SymmetricEigen.of(Sym.congruence(basis, pre.hessian()));
     DMatrixRMaj v = variance(hEig, Sym.congruence(basis, pre.scoreCovariance()));
-    return trace(v, Sym.congruence(basis, residualGram(down)));
+    return Sym.traceOfProduct(v, Sym.congruence(basis, residualGram(down)));
   }
 
   /**
@@ -165,7 +165,7 @@ public final class AsymptoticEngine {
     }
     DMatrixRMaj hInvS = new DMatrixRMaj(q, q);
     chol.solve(pre.scoreCovariance().copy(), hInvS);
-    return trace(hInvS, hInvG);
+    return Sym.traceOfProduct(hInvS, hInvG);
   }
 
   /** G = E[JJᵀ] − Cᵀ Σψ⁻¹ C by Cholesky factorisation of Σψ; null when Σψ is not positive definite. */
@@ -232,17 +232,6 @@ public final class AsymptoticEngine {
     DMatrixRMaj v = new DMatrixRMaj(sB.numRows, sB.numCols);
     CommonOps_DDRM.mult(tmp, hInv, v);
     return Sym.symmetrized(v);
-  }
-
-  private static double trace(DMatrixRMaj a, DMatrixRMaj b) {
-    double t = 0;
-    int n = a.numRows;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        t += a.unsafe_get(i, j) * b.unsafe_get(j, i);
-      }
-    }
-    return t;
   }
 
   private static void checkDimensions(PretrainingMoments pre, DownstreamMoments down) {

@@ -23,6 +23,30 @@ public record DownstreamMoments(DMatrixRMaj featureGram, DMatrixRMaj cross, DMat
     }
   }
 
+  /**
+   * The moments from the sum of [ψ; J][ψ; J]ᵀ over n draws ({@code joint}, (p+q)×(p+q) row-major):
+   * its blocks Σψ, C and E[JJᵀ] divided by n.
+   */
+  public static DownstreamMoments ofJointSum(double[] joint, int p, int q, double n) {
+    int dim = p + q;
+    DMatrixRMaj sp = new DMatrixRMaj(p, p);
+    DMatrixRMaj c = new DMatrixRMaj(p, q);
+    DMatrixRMaj jj = new DMatrixRMaj(q, q);
+    for (int i = 0; i < dim; i++) {
+      for (int j = 0; j < dim; j++) {
+        double v = joint[i * dim + j] / n;
+        if (i < p && j < p) {
+          sp.set(i, j, v);
+        } else if (i < p) {
+          c.set(i, j - p, v);
+        } else if (j >= p) {
+          jj.set(i - p, j - p, v);
+        }
+      }
+    }
+    return new DownstreamMoments(sp, c, jj);
+  }
+
   /** p, the number of features. */
   public int featureDimension() {
     return featureGram.numRows;

@@ -1,5 +1,6 @@
 package twostage.theory;
 
+import java.util.function.IntFunction;
 import org.ejml.data.DMatrixRMaj;
 import twostage.exec.Runner;
 import twostage.stats.GroupedSums;
@@ -29,20 +30,10 @@ public final class MonteCarloInteraction {
     GroupedSums preSums = MonteCarloMoments.pretraining(pre, preSamples, groups, seed, runner);
     GroupedSums downSums = MonteCarloMoments.downstream(down, downSamples, groups, seed, runner);
     int q = pre.parameterDimension();
-    int p = down.featureDimension();
     boolean mle = pre.isMaximumLikelihood();
-    PretrainingMoments preAll = MonteCarloMoments.toPretraining(preSums.mean(), q, mle);
-    DownstreamMoments downAll = MonteCarloMoments.toDownstream(downSums.mean(), p, q);
-    Interaction full = engine.evaluate(preAll, downAll, orbit);
-    AsymptoticEngine.Shortcuts near = engine.shortcuts(full, downAll, orbit);
-    double[] loo =
-        runner.map(groups, g -> engine.interactionMean(
-                MonteCarloMoments.toPretraining(preSums.meanWithout(g), q, mle),
-                MonteCarloMoments.toDownstream(downSums.meanWithout(g), p, q),
-                orbit, near))
-            .stream().mapToDouble(Double::doubleValue).toArray();
-    return new InteractionEstimate(
-        full, Jackknife.of(full.mean(), loo), preSums.count(), downSums.count());
+    return jackknifed(engine, MonteCarloMoments.toPretraining(preSums.mean(), q, mle),
+        g -> MonteCarloMoments.toPretraining(preSums.meanWithout(g), q, mle), preSums.count(),
+        down, downSums, orbit, groups, runner);
   }
 
   /** Exact pre-training moments, Monte Carlo downstream moments. */
@@ -56,15 +47,32 @@ public final class MonteCarloInteraction {
       long seed,
       Runner runner) {
     GroupedSums downSums = MonteCarloMoments.downstream(down, downSamples, groups, seed, runner);
+    return jackknifed(engine, pre, g -> pre, 0, down, downSums, orbit, groups, runner);
+  }
+
+  /**
+   * The interaction at the full moments and its jackknife over the groups, unit g leaving out group g
+   * of the downstream sums and {@code preWithout.apply(g)} for the pre-training moments.
+   */
+  private static InteractionEstimate jackknifed(
+      AsymptoticEngine engine,
+      PretrainingMoments preAll,
+      IntFunction<PretrainingMoments> preWithout,
+      long preCount,
+      DownstreamSampler down,
+      GroupedSums downSums,
+      DMatrixRMaj orbit,
+      int groups,
+      Runner runner) {
     int q = down.parameterDimension();
     int p = down.featureDimension();
     DownstreamMoments downAll = MonteCarloMoments.toDownstream(downSums.mean(), p, q);
-    Interaction full = engine.evaluate(pre, downAll, orbit);
+    Interaction full = engine.evaluate(preAll, downAll, orbit);
     AsymptoticEngine.Shortcuts near = engine.shortcuts(full, downAll, orbit);
     double[] loo =
         runner.map(groups, g -> engine.interactionMean(
-                pre, MonteCarloMoments.toDownstream(downSums.meanWithout(g), p, q), orbit, near))
+                preWithout.apply(g), MonteCarloMoments.toDownstream(downSums.meanWithout(g), p, q), orbit, near))
             .stream().mapToDouble(Double::doubleValue).toArray();
-    return new InteractionEstimate(full, Jackknife.of(full.mean(), loo), 0, downSums.count());
+    return new InteractionEstimate(full, Jackknife.of(full.mean(), loo), preCount, downSums.count());
   }
 }

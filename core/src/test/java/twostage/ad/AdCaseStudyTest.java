@@ -32,14 +32,8 @@ class AdCaseStudyTest {
 
   /** The ring model as a case study, with a closed-form estimator a user could supply. */
   static final class RingStudy extends AdCaseStudy {
-    @Override
-    public String name() {
-      return "ring";
-    }
-
-    @Override
-    public String description() {
-      return "core's test model";
+    RingStudy() {
+      super("ring", "core's test model");
     }
 
     @Override

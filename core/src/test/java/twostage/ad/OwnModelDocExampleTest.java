@@ -63,8 +63,7 @@ class OwnModelDocExampleTest {
 
   /** The doc's registration: every command for the model, from four methods. */
   public static final class GaussianBumpStudy extends AdCaseStudy {
-    @Override public String name() { return "gaussian-bump"; }
-    @Override public String description() { return "Gaussian mean by maximum likelihood; one Gaussian-bump feature."; }
+    public GaussianBumpStudy() { super("gaussian-bump", "Gaussian mean by maximum likelihood; one Gaussian-bump feature."); }
     @Override protected List<Parameter> instanceParameters() { return List.of(); }
     @Override protected DifferentiableModel model(Settings settings) { return new GaussianBump(); }
   }

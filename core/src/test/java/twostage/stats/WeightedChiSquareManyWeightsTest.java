@@ -108,22 +108,7 @@ class WeightedChiSquareManyWeightsTest {
       draws[i] = s;
     }
     Arrays.sort(draws);
-    boolean detectsShift = false;
-    for (int i = 0; i < 15; i++) {
-      double p = 0.02 + 0.96 * i / 14.0;
-      double x = q.quantile(p);
-      double f = q.cdf(x);
-      double empirical = upperIndex(draws, x) / (double) n;
-      double bound = 4.2 * Math.sqrt(f * (1 - f) / n);
-      assertThat(Math.abs(empirical - f)).as("p=%g", p).isLessThanOrEqualTo(bound);
-      detectsShift |= Math.abs(empirical - f - 3e-3) > bound && Math.abs(empirical - f + 3e-3) > bound;
-    }
-    assertThat(detectsShift).isTrue();
-  }
-
-  private static int upperIndex(double[] sorted, double x) {
-    int i = Arrays.binarySearch(sorted, x);
-    return i >= 0 ? i + 1 : -i - 1;
+    EmpiricalCdfAssert.agrees(q, draws, 15, 0.02, 3e-3);
   }
 
   /**
@@ -151,42 +136,13 @@ class WeightedChiSquareManyWeightsTest {
   }
 
   /**
-   * Ruben (1962): with β ≤ min λ_j, a_j = 1 − β/λ_j, g_m = Σ a_j^m, Q ~ Σ_k c_k βχ²_{n+2k},
-   * c_0 = Π(β/λ_j)^{1/2}, c_k = (1/2k)Σ_{m≤k} g_m c_{k−m}. Stops when 1 − Σc_k &lt; 10⁻¹⁸.
-   * Needs n even (exact χ² by {@link ExactChiSquare}). Returns {cdf, survival}.
+   * Ruben's series ({@link RubenSeries}) until 1 − Σc_k &lt; 10⁻¹⁸, the χ² laws exact by
+   * {@link ExactChiSquare} (n even). Returns {cdf, survival}.
    */
   private static double[] rubenWithExactChiSquare(double[] lambda, double x) {
     double beta = Arrays.stream(lambda).min().orElseThrow();
-    int terms = 40;
-    double[] g = new double[terms];
-    double[] c = new double[terms];
-    double logC0 = 0;
-    for (double l : lambda) {
-      logC0 += 0.5 * Math.log(beta / l);
-    }
-    c[0] = Math.exp(logC0);
-    for (int m = 1; m < terms; m++) {
-      for (double l : lambda) {
-        g[m] += Math.pow(1 - beta / l, m);
-      }
-    }
-    double cdf = 0;
-    double sf = 0;
-    double mass = 0;
-    for (int k = 0; k < terms && 1 - mass > 1e-18; k++) {
-      if (k > 0) {
-        for (int m = 1; m <= k; m++) {
-          c[k] += g[m] * c[k - m];
-        }
-        c[k] /= 2 * k;
-      }
-      double[] exact = ExactChiSquare.cdfAndSurvival(lambda.length / 2 + k, x / (2 * beta));
-      cdf += c[k] * exact[0];
-      sf += c[k] * exact[1];
-      mass += c[k];
-    }
-    assertThat(mass).isCloseTo(1, offset(1e-15));
-    return new double[] {cdf, sf};
+    return RubenSeries.at(lambda, 40, 1e-18, 1e-15,
+        k -> ExactChiSquare.cdfAndSurvival(lambda.length / 2 + k, x / (2 * beta)));
   }
 
   /**

@@ -18,12 +18,7 @@ class EngineShortcutsTest {
     UniformRandomProvider rng = Streams.of(41);
     DownstreamMoments down = downstream(rng, 5, 9, 5);
     PretrainingMoments pre = PretrainingMoments.fisher(gram(rng, 9, 14));
-    Interaction full = engine.evaluate(pre, down, null);
-    AsymptoticEngine.Shortcuts s = engine.shortcuts(full, down, null);
-    assertThat(s).isEqualTo(new AsymptoticEngine.Shortcuts(true, true));
-    double eigen = engine.interactionMean(pre, down, null);
-    assertThat(engine.interactionMean(pre, down, null, s)).isCloseTo(eigen, within(1e-12 * eigen));
-    assertThat(eigen).isCloseTo(full.mean(), within(1e-12 * eigen));
+    assertThat(shortcutsMatchingTheEigenRoute(pre, down)).isEqualTo(new AsymptoticEngine.Shortcuts(true, true));
   }
 
   @Test
@@ -31,11 +26,7 @@ class EngineShortcutsTest {
     UniformRandomProvider rng = Streams.of(42);
     DownstreamMoments down = downstream(rng, 4, 7, 4);
     PretrainingMoments pre = new PretrainingMoments(gram(rng, 7, 10), gram(rng, 7, 12));
-    Interaction full = engine.evaluate(pre, down, null);
-    AsymptoticEngine.Shortcuts s = engine.shortcuts(full, down, null);
-    assertThat(s.hessianDefinite()).isTrue();
-    double eigen = engine.interactionMean(pre, down, null);
-    assertThat(engine.interactionMean(pre, down, null, s)).isCloseTo(eigen, within(1e-12 * eigen));
+    assertThat(shortcutsMatchingTheEigenRoute(pre, down).hessianDefinite()).isTrue();
   }
 
   /** Features of rank 3 < p = 5: Σψ⁺ by eigendecomposition, H by Cholesky. */
@@ -44,11 +35,7 @@ class EngineShortcutsTest {
     UniformRandomProvider rng = Streams.of(43);
     DownstreamMoments down = downstream(rng, 5, 6, 3);
     PretrainingMoments pre = PretrainingMoments.fisher(gram(rng, 6, 9));
-    Interaction full = engine.evaluate(pre, down, null);
-    AsymptoticEngine.Shortcuts s = engine.shortcuts(full, down, null);
-    assertThat(s).isEqualTo(new AsymptoticEngine.Shortcuts(true, false));
-    double eigen = engine.interactionMean(pre, down, null);
-    assertThat(engine.interactionMean(pre, down, null, s)).isCloseTo(eigen, within(1e-12 * eigen));
+    assertThat(shortcutsMatchingTheEigenRoute(pre, down)).isEqualTo(new AsymptoticEngine.Shortcuts(true, false));
   }
 
   /** A singular H (rank 5 of 6) restricts V to its range: no Cholesky shortcut is allowed. */
@@ -73,6 +60,19 @@ class EngineShortcutsTest {
     AsymptoticEngine.Shortcuts forced = new AsymptoticEngine.Shortcuts(true, true);
     assertThat(engine.interactionMean(pre, down, null, forced))
         .isEqualTo(engine.interactionMean(pre, down, null));
+  }
+
+  /**
+   * The shortcuts the engine allows at (pre, down), after checking that their tr(VG) is the eigen
+   * route's, and the full evaluation's, to rounding.
+   */
+  private AsymptoticEngine.Shortcuts shortcutsMatchingTheEigenRoute(PretrainingMoments pre, DownstreamMoments down) {
+    Interaction full = engine.evaluate(pre, down, null);
+    AsymptoticEngine.Shortcuts s = engine.shortcuts(full, down, null);
+    double eigen = engine.interactionMean(pre, down, null);
+    assertThat(engine.interactionMean(pre, down, null, s)).isCloseTo(eigen, within(1e-12 * eigen));
+    assertThat(eigen).isCloseTo(full.mean(), within(1e-12 * eigen));
+    return s;
   }
 
   /** Σ_r v_r v_rᵀ / rows for {@code rows} Gaussian vectors of length n (rank min(n, rows)). */

@@ -12,7 +12,6 @@ import scala.reflect.ClassTag$;
 import scala.runtime.BoxedUnit;
 import twostage.exec.Runner;
 import twostage.exec.ThreadPoolRunner;
-import twostage.experiments.Pending;
 import twostage.experiments.Progress;
 import twostage.experiments.Records;
 import twostage.experiments.ResultStore;
@@ -44,12 +43,7 @@ public final class SparkExecutor implements TaskExecutor {
   }
 
   @Override
-  public <R> int execute(String label, List<? extends Task<R>> tasks, ResultStore<R> store, Progress progress) {
-    Pending<R> pending = Pending.of(tasks, store);
-    List<Task<R>> todo = pending.todo();
-    if (todo.isEmpty()) {
-      return 0;
-    }
+  public <R> void computeAll(List<Task<R>> todo, ResultStore<R> store, Progress progress) {
     int parts = Math.min(todo.size(), MAX_PARTITIONS);
     List<List<Task<R>>> slices = new ArrayList<>();
     for (int i = 0; i < parts; i++) {
@@ -58,31 +52,25 @@ public final class SparkExecutor implements TaskExecutor {
     for (int i = 0; i < todo.size(); i++) {
       slices.get(i % parts).add(todo.get(i));
     }
-    pending.start(label, progress);
     Map<String, Double> costs = new LinkedHashMap<>();
     todo.forEach(t -> costs.put(t.key(), t.cost()));
-    try {
-      JavaRDD<List<Task<R>>> rdd = sc.parallelize(slices, parts);
-      Function2<org.apache.spark.TaskContext, scala.collection.Iterator<List<Task<R>>>, List<String[]>> compute = computeAll();
-      Function2<Object, List<String[]>, BoxedUnit> collect = (index, lines) -> {
-        for (String[] kv : lines) {
-          store.append(kv[0], read(kv[1], store.type()));
-          synchronized (progress) {
-            progress.step(costs.get(kv[0]));
-          }
+    JavaRDD<List<Task<R>>> rdd = sc.parallelize(slices, parts);
+    Function2<org.apache.spark.TaskContext, scala.collection.Iterator<List<Task<R>>>, List<String[]>> compute = computePartition();
+    Function2<Object, List<String[]>, BoxedUnit> collect = (index, lines) -> {
+      for (String[] kv : lines) {
+        store.append(kv[0], read(kv[1], store.type()));
+        synchronized (progress) {
+          progress.step(costs.get(kv[0]));
         }
-        return BoxedUnit.UNIT;
-      };
-      sc.sc().runJob(rdd.rdd(), compute, indices(parts), collect, ClassTag$.MODULE$.apply(List.class));
-    } finally {
-      progress.finish();
-    }
-    return todo.size();
+      }
+      return BoxedUnit.UNIT;
+    };
+    sc.sc().runJob(rdd.rdd(), compute, indices(parts), collect, ClassTag$.MODULE$.apply(List.class));
   }
 
   /** What a Spark task does: compute its partition's tasks, results as (key, JSON) pairs. */
   @SuppressWarnings("unchecked")
-  private static <R> Function2<org.apache.spark.TaskContext, scala.collection.Iterator<List<Task<R>>>, List<String[]>> computeAll() {
+  private static <R> Function2<org.apache.spark.TaskContext, scala.collection.Iterator<List<Task<R>>>, List<String[]>> computePartition() {
     return (Function2<org.apache.spark.TaskContext, scala.collection.Iterator<List<Task<R>>>, List<String[]>> & Serializable)
         (ctx, it) -> {
           List<String[]> out = new ArrayList<>();

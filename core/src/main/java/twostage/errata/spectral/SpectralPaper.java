@@ -106,10 +106,7 @@ public final class SpectralPaper {
       }
     }
     DMatrixRMaj root = Sym.sqrtPsd(v);
-    double[] w = SymmetricEigen.of(Sym.congruence(root, l)).values();
-    for (int i = 0; i < w.length; i++) {
-      w[i] = Math.max(w[i], 0);
-    }
+    double[] w = SymmetricEigen.of(Sym.congruence(root, l)).clippedValues();
     return ClosedFormLaw.of("paper", "(H.27)+(H.32)+(H.33)+(H.37)", w);
   }
 

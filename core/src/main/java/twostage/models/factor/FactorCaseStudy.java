@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import twostage.exec.Runner;
 import twostage.spi.Baseline;
-import twostage.spi.CaseStudy;
+import twostage.spi.AbstractCaseStudy;
 import twostage.spi.InstanceFile;
 import twostage.spi.LimitEstimate;
 import twostage.spi.ModelInstance;
@@ -23,7 +23,7 @@ import twostage.theory.TangentRank;
  * (Gaussian A⋆ and β⋆ from {@code --instance-seed}) or read from a file {"A": d rows of k, "beta": k,
  * "sigmaNu"}; the limit is exact (Fisher information and Gaussian moments) or Monte Carlo.
  */
-public final class FactorCaseStudy implements CaseStudy {
+public final class FactorCaseStudy extends AbstractCaseStudy {
   static final List<Parameter> PARAMETERS = List.of(
       Parameter.integer("--k", 2, "Number of factors k of a generated instance."),
       Parameter.integer("--d", 5, "Dimension d of a generated instance (> k)."),
@@ -36,14 +36,10 @@ public final class FactorCaseStudy implements CaseStudy {
       Parameter.count("--pretraining-samples", 400_000, Role.LIMIT, "Monte Carlo pre-training samples for H and S (montecarlo)."),
       Parameter.count("--samples", 400_000, Role.LIMIT, "Monte Carlo downstream samples (montecarlo)."));
 
-  @Override
-  public String name() {
-    return "factor";
-  }
-
-  @Override
-  public String description() {
-    return "Factor model x = A* h + mu, y = beta*'h + nu (Section 6.2); PPCA pre-training; features A'(I + AA')^-1 x.";
+  /** The registered case study {@code factor}. */
+  public FactorCaseStudy() {
+    super("factor",
+        "Factor model x = A* h + mu, y = beta*'h + nu (Section 6.2); PPCA pre-training; features A'(I + AA')^-1 x.");
   }
 
   @Override

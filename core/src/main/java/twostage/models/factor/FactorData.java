@@ -13,6 +13,7 @@ import twostage.data.DataSet;
 import twostage.data.DataTable;
 import twostage.data.LeastSquares;
 import twostage.linalg.GramSum;
+import twostage.linalg.Rows;
 import twostage.linalg.Sym;
 import twostage.spi.DataModel;
 import twostage.spi.ModelInstance;
@@ -93,7 +94,7 @@ public final class FactorData implements DataModel {
     CommonOps_DDRM.multTransB(DMatrixRMaj.wrap(n, d, lab.values()), w, DMatrixRMaj.wrap(n, k, psi));
     LeastSquares ls = LeastSquares.fit(psi, n, k, data.y());
 
-    FactorModel model = FactorModel.of(FactorInstance.of(rows(a), ls.theta(), 0.0));
+    FactorModel model = FactorModel.of(FactorInstance.of(Rows.of(a), ls.theta(), 0.0));
     PretrainingMoments pre = new PretrainingMoments(hessian(model, sm), scoreCovariance(model, data.unlabeled()));
     DownstreamMoments down = downstream(model, secondMoment(lab));
     Map<String, Object> info = new LinkedHashMap<>();
@@ -108,7 +109,7 @@ public final class FactorData implements DataModel {
     DMatrixRMaj sn = secondMoment(lab);
     List<DownstreamMoments> noise = new ArrayList<>();
     for (double[] v : ls.noiseDirections()) {
-      noise.add(downstream(FactorModel.of(FactorInstance.of(rows(a), v, 0.0)), sn));
+      noise.add(downstream(FactorModel.of(FactorInstance.of(Rows.of(a), v, 0.0)), sn));
     }
     return new PlugIn(new LimitInputs(pre, down, FactorPretraining.orbitBasis(model)), ls.sigma2(), ls.theta(),
         true, info, warnings, noise);
@@ -246,16 +247,6 @@ public final class FactorData implements DataModel {
     DMatrixRMaj t = new DMatrixRMaj(m.numCols, m.numRows);
     CommonOps_DDRM.transpose(m, t);
     return t;
-  }
-
-  private static double[][] rows(DMatrixRMaj m) {
-    double[][] out = new double[m.numRows][m.numCols];
-    for (int i = 0; i < m.numRows; i++) {
-      for (int j = 0; j < m.numCols; j++) {
-        out[i][j] = m.get(i, j);
-      }
-    }
-    return out;
   }
 
   private static void meanWarnings(String source, DataTable t, List<String> warnings) {

@@ -2,7 +2,7 @@ package twostage.models.factor;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import twostage.baseline.RegressionFamily;
+import twostage.baseline.LinearFamily;
 
 /**
  * The downstream-only class of the factor model (Section 6.2): f(x; θ, A) = θᵀψ(x, A) with
@@ -14,19 +14,15 @@ import twostage.baseline.RegressionFamily;
  * Every f is linear in x and every v ∈ R^d is reached, so F is the class of all linear functions and
  * d_base = d whenever the tangent map is onto (β⋆ ≠ 0; docs/crossover.md).
  */
-public final class FactorFamily implements RegressionFamily {
+public final class FactorFamily extends LinearFamily {
   private final int d;
   private final int k;
 
   /** The class for dimension d and k factors. */
   public FactorFamily(int d, int k) {
+    super(d);
     this.d = d;
     this.k = k;
-  }
-
-  @Override
-  public int inputDimension() {
-    return d;
   }
 
   @Override
@@ -47,6 +43,7 @@ public final class FactorFamily implements RegressionFamily {
   }
 
   /** v(φ) = (I + AAᵀ)⁻¹Aθ, so f(x; φ) = v(φ)ᵀx. */
+  @Override
   public double[] coefficients(double[] phi) {
     return solveCoefficients(phi)[0].data;
   }
@@ -70,20 +67,8 @@ public final class FactorFamily implements RegressionFamily {
     return new DMatrixRMaj[] {v, b, a};
   }
 
-  @Override
-  public void evaluate(double[] phi, double[] x, int count, double[] values) {
-    double[] v = coefficients(phi);
-    for (int i = 0; i < count; i++) {
-      double s = 0;
-      int o = i * d;
-      for (int a = 0; a < d; a++) {
-        s += v[a] * x[o + a];
-      }
-      values[i] = s;
-    }
-  }
-
   /** The d×P derivative Dv of the coefficient map at φ. */
+  @Override
   public DMatrixRMaj coefficientJacobian(double[] phi) {
     DMatrixRMaj[] s = solveCoefficients(phi);
     DMatrixRMaj v = s[0];
@@ -110,25 +95,6 @@ public final class FactorFamily implements RegressionFamily {
       }
     }
     return out;
-  }
-
-  @Override
-  public void directionalDerivatives(
-      double[] phi, double[] directions, int r, double[] x, int count, double[] out) {
-    DMatrixRMaj dv = coefficientJacobian(phi);
-    DMatrixRMaj dir = DMatrixRMaj.wrap(parameterDimension(), r, directions);
-    DMatrixRMaj dvd = new DMatrixRMaj(d, r);
-    CommonOps_DDRM.mult(dv, dir, dvd);
-    for (int i = 0; i < count; i++) {
-      int o = i * d;
-      for (int j = 0; j < r; j++) {
-        double s = 0;
-        for (int a = 0; a < d; a++) {
-          s += x[o + a] * dvd.data[a * r + j];
-        }
-        out[i * r + j] = s;
-      }
-    }
   }
 
   /** The exact gradient Gram E[∇f ∇fᵀ] = Dvᵀ Σx Dv at φ for x with covariance Σx. */

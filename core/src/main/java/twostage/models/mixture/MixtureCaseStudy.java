@@ -9,7 +9,7 @@ import twostage.exec.Runner;
 import twostage.random.Streams;
 import twostage.simulate.TwoStageModel;
 import twostage.spi.Baseline;
-import twostage.spi.CaseStudy;
+import twostage.spi.AbstractCaseStudy;
 import twostage.spi.InstanceFile;
 import twostage.spi.LimitEstimate;
 import twostage.spi.ModelInstance;
@@ -33,7 +33,7 @@ import twostage.theory.TangentRank;
  * exact dimension reduction (docs/gmm-dimension-reduction.md; cost independent of d) or directly on
  * all K·d centre coordinates.
  */
-public final class MixtureCaseStudy implements CaseStudy {
+public final class MixtureCaseStudy extends AbstractCaseStudy {
   /** Largest K·d of {@code --method direct}: its moments are (K·d)² per jackknife group. */
   public static final long DIRECT_MAX_COORDINATES = 2000;
 
@@ -63,14 +63,10 @@ public final class MixtureCaseStudy implements CaseStudy {
       Parameter.count("--population-samples", 200_000, Role.PIPELINE,
           "Monte Carlo draws from mu_down per replicate for the population moments and Rep (Appendix K: 2e5)."));
 
-  @Override
-  public String name() {
-    return "gmm";
-  }
-
-  @Override
-  public String description() {
-    return "Gaussian mixture U* = beta I_{K,d}, theta* blocks ~ (1/i) 1_{d+1} (Section 6.3, Appendix K); EM pre-training.";
+  /** The registered case study {@code gmm}. */
+  public MixtureCaseStudy() {
+    super("gmm",
+        "Gaussian mixture U* = beta I_{K,d}, theta* blocks ~ (1/i) 1_{d+1} (Section 6.3, Appendix K); EM pre-training.");
   }
 
   @Override

@@ -262,23 +262,7 @@ public final class MixtureData implements DataModel {
       }
       joint = gram.toSymmetric();
     }
-    int dim = p + q;
-    DMatrixRMaj sp = new DMatrixRMaj(p, p);
-    DMatrixRMaj c = new DMatrixRMaj(p, q);
-    DMatrixRMaj jj = new DMatrixRMaj(q, q);
-    for (int i = 0; i < dim; i++) {
-      for (int j = 0; j < dim; j++) {
-        double v = joint[i * dim + j] / n;
-        if (i < p && j < p) {
-          sp.set(i, j, v);
-        } else if (i < p) {
-          c.set(i, j - p, v);
-        } else if (j >= p) {
-          jj.set(i - p, j - p, v);
-        }
-      }
-    }
-    return new DownstreamMoments(sp, c, jj);
+    return DownstreamMoments.ofJointSum(joint, p, q, n);
   }
 
   private static double minWeight(double[][] u, double[] x, int m, int d) {

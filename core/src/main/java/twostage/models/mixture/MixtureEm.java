@@ -212,16 +212,60 @@ public final class MixtureEm {
     }
   }
 
-  /** One E+M pass over the data (the E-step's posteriors, then the M-step's weighted means). */
-  private interface Kernel extends AutoCloseable {
+  /**
+   * One E+M pass over the data (the E-step's posteriors, then the M-step's weighted means), with what
+   * every pass keeps: the sizes, ½‖θ_i‖² and the weights R_i of the last pass.
+   */
+  private abstract static class Kernel implements AutoCloseable {
+    final int m;
+    final int k;
+    final int d;
+    final double[] half;
+    final double[] weight;
+
+    Kernel(int m, int k, int d) {
+      this.m = m;
+      this.k = k;
+      this.d = d;
+      this.half = new double[k];
+      this.weight = new double[k];
+    }
+
     /** The mean log-likelihood at {@code theta} (up to a constant); writes the EM update into {@code out}. */
-    double run(double[] theta, double[] out);
+    abstract double run(double[] theta, double[] out);
 
     /** R_i = Σ_j ρ_ij of the last pass. */
-    double weight(int i);
+    final double weight(int i) {
+      return weight[i];
+    }
+
+    /** Starts a pass at {@code theta}: ½‖θ_i‖² of every centre, the weights cleared. */
+    final void start(double[] theta) {
+      for (int i = 0; i < k; i++) {
+        double h = 0;
+        for (int a = 0; a < d; a++) {
+          double v = theta[i * d + a];
+          h += v * v;
+        }
+        half[i] = 0.5 * h;
+        weight[i] = 0;
+      }
+    }
+
+    /** The M-step of centre i from its sum Σ_j ρ_ij x_j at {@code sum[from..from+d)}. */
+    final void update(int i, double[] sum, int from, double[] theta, double[] out) {
+      int to = i * d;
+      if (weight[i] > 0) {
+        for (int a = 0; a < d; a++) {
+          out[to + a] = sum[from + a] / weight[i];
+        }
+      } else {
+        System.arraycopy(theta, to, out, to, d); // an empty component keeps its centre
+      }
+    }
 
     @Override
-    default void close() {}
+    public void close() {}
   }
 
   /** The OpenBLAS pass when it loads, else the pure-Java one. */
@@ -235,44 +279,22 @@ public final class MixtureEm {
    * the sums run in OpenBLAS's order, so the fixed point agrees with the pure-Java pass to rounding
    * (well inside the stopping tolerance).
    */
-  private static final class BlasPass implements Kernel {
+  private static final class BlasPass extends Kernel {
     private static final int BLOCK = 4096;
     private final NativeRows rows;
-    private final int m;
-    private final int k;
-    private final int d;
-    private final double[] half;
-    private final double[] weight;
     private final double[] logits;
     private final double[] sums;
 
     BlasPass(double[] x, int m, int k, int d) {
+      super(m, k, d);
       this.rows = new NativeRows(x, m, d, Math.min(BLOCK, m), k);
-      this.m = m;
-      this.k = k;
-      this.d = d;
-      this.half = new double[k];
-      this.weight = new double[k];
       this.logits = new double[Math.min(BLOCK, m) * k];
       this.sums = new double[k * d];
     }
 
     @Override
-    public double weight(int i) {
-      return weight[i];
-    }
-
-    @Override
-    public double run(double[] theta, double[] out) {
-      for (int i = 0; i < k; i++) {
-        double h = 0;
-        for (int a = 0; a < d; a++) {
-          double v = theta[i * d + a];
-          h += v * v;
-        }
-        half[i] = 0.5 * h;
-        weight[i] = 0;
-      }
+    double run(double[] theta, double[] out) {
+      start(theta);
       rows.clearSum();
       double ll = 0;
       for (int from = 0; from < m; from += BLOCK) {
@@ -304,14 +326,7 @@ public final class MixtureEm {
       }
       rows.sum(k, sums);
       for (int i = 0; i < k; i++) {
-        int to = i * d;
-        if (weight[i] > 0) {
-          for (int a = 0; a < d; a++) {
-            out[to + a] = sums[to + a] / weight[i];
-          }
-        } else {
-          System.arraycopy(theta, to, out, to, d); // an empty component keeps its centre
-        }
+        update(i, sums, i * d, theta, out);
       }
       return ll / m;
     }
@@ -329,43 +344,23 @@ public final class MixtureEm {
    * number is computed by the same operations in the same order as one logit and one
    * component at a time.
    */
-  private static final class Pass implements Kernel {
+  private static final class Pass extends Kernel {
     private final double[] x;
-    private final int m;
-    private final int k;
-    private final int d;
-    private final double[] half;
     private final double[] s;
-    private final double[] weight;
     private final double[][] sums;
 
     Pass(double[] x, int m, int k, int d) {
+      super(m, k, d);
       this.x = x;
-      this.m = m;
-      this.k = k;
-      this.d = d;
-      this.half = new double[k];
       this.s = new double[k];
-      this.weight = new double[k];
       this.sums = new double[k][d];
     }
 
     @Override
-    public double weight(int i) {
-      return weight[i];
-    }
-
-    @Override
-    public double run(double[] theta, double[] out) {
-      for (int i = 0; i < k; i++) {
-        double h = 0;
-        for (int a = 0; a < d; a++) {
-          double v = theta[i * d + a];
-          h += v * v;
-        }
-        half[i] = 0.5 * h;
-        weight[i] = 0;
-        java.util.Arrays.fill(sums[i], 0.0);
+    double run(double[] theta, double[] out) {
+      start(theta);
+      for (double[] row : sums) {
+        java.util.Arrays.fill(row, 0.0);
       }
       double ll = 0;
       for (int j = 0; j < m; j++) {
@@ -414,14 +409,7 @@ public final class MixtureEm {
         }
       }
       for (int i = 0; i < k; i++) {
-        int to = i * d;
-        if (weight[i] > 0) {
-          for (int a = 0; a < d; a++) {
-            out[to + a] = sums[i][a] / weight[i];
-          }
-        } else {
-          System.arraycopy(theta, to, out, to, d); // an empty component keeps its centre
-        }
+        update(i, sums[i], 0, theta, out);
       }
       return ll / m;
     }

@@ -64,10 +64,10 @@ public final class MixtureReduction {
     runner.map(groups, g -> {
       Parts part = parts(problem, fisher.meanWithout(g), down.meanWithout(g));
       intrLoo[g] = engine.interactionMean(part.pre, part.down, null, near);
-      perLoo[g] = trace(part.rInv, part.a);
+      perLoo[g] = Sym.traceOfProduct(part.rInv, part.a);
       return null;
     });
-    double per = trace(full.rInv, full.a);
+    double per = Sym.traceOfProduct(full.rInv, full.a);
     double rMin = 1.0 / SymmetricEigen.of(full.rInv).values()[0];
     return new Result(
         problem.components(), problem.rank(), problem.multiplicity(), intrinsic,
@@ -195,21 +195,7 @@ public final class MixtureReduction {
 
   private static double[] isotropicWeights(DMatrixRMaj rInv, DMatrixRMaj a) {
     DMatrixRMaj half = Sym.sqrtPsd(Sym.symmetrized(rInv));
-    double[] w = SymmetricEigen.of(Sym.congruence(half, a)).values().clone();
-    for (int i = 0; i < w.length; i++) {
-      w[i] = Math.max(w[i], 0.0);
-    }
-    return w;
-  }
-
-  private static double trace(DMatrixRMaj a, DMatrixRMaj b) {
-    double t = 0;
-    for (int i = 0; i < a.numRows; i++) {
-      for (int j = 0; j < a.numCols; j++) {
-        t += a.unsafe_get(i, j) * b.unsafe_get(j, i);
-      }
-    }
-    return t;
+    return SymmetricEigen.of(Sym.congruence(half, a)).clippedValues();
   }
 
   private static int[] range(int from, int count) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import twostage.exec.Runner;
 import twostage.simulate.TwoStageModel;
 import twostage.spi.Baseline;
-import twostage.spi.CaseStudy;
+import twostage.spi.AbstractCaseStudy;
 import twostage.spi.InstanceFile;
 import twostage.spi.LimitEstimate;
 import twostage.spi.ModelInstance;
@@ -22,7 +22,7 @@ import twostage.theory.TangentRank;
  * instance is Corollary 6.3's diagonal one (Σpre = Σdown = I, Σ⁺ = diag(1, 1/2, …, 1/d), β⋆ = 1);
  * an instance file gives {"sigmaPre", "sigmaPlus", "sigmaDown" (d×d), "k", "beta" (k), "sigma"}.
  */
-public final class SpectralCaseStudy implements CaseStudy {
+public final class SpectralCaseStudy extends AbstractCaseStudy {
   static final List<Parameter> PARAMETERS = List.of(
       Parameter.integer("--k", 2, "Representation dimension k of the Corollary 6.3 instance."),
       Parameter.integer("--d", 4, "Input dimension d of the Corollary 6.3 instance (> k)."),
@@ -32,14 +32,10 @@ public final class SpectralCaseStudy implements CaseStudy {
       Parameter.count("--pretraining-samples", 400_000, Role.LIMIT, "Monte Carlo pre-training triples for H and S (montecarlo)."),
       Parameter.count("--samples", 400_000, Role.LIMIT, "Monte Carlo downstream samples (montecarlo)."));
 
-  @Override
-  public String name() {
-    return "spectral";
-  }
-
-  @Override
-  public String description() {
-    return "Linear spectral contrastive pre-training (loss 6.2, Section 6.1); downstream least squares on Ax.";
+  /** The registered case study {@code spectral}. */
+  public SpectralCaseStudy() {
+    super("spectral",
+        "Linear spectral contrastive pre-training (loss 6.2, Section 6.1); downstream least squares on Ax.");
   }
 
   @Override

@@ -2,6 +2,7 @@ package twostage.models.spectral;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import twostage.linalg.Rows;
 import twostage.linalg.Sym;
 import twostage.linalg.SymmetricEigen;
 
@@ -83,7 +84,7 @@ public final class SpectralEstimator {
     }
     SpectralGeometry g = SpectralGeometry.of(inst);
     double excess = SpectralPopulation.loss(inst, a) - SpectralPopulation.loss(inst, g.aStar());
-    return new SpectralFit(toArray(a), value, gnorm, it, gnorm <= tolerance * scale,
+    return new SpectralFit(Rows.of(a), value, gnorm, it, gnorm <= tolerance * scale,
         rep(inst.sigmaDownMatrix(), g.aTarget(), a), excess);
   }
 
@@ -174,16 +175,6 @@ public final class SpectralEstimator {
     CommonOps_DDRM.multTransB(orbit, orbit, proj);
     SymmetricEigen e = SymmetricEigen.of(proj);
     return e.trailing(e.rank(1e-12));
-  }
-
-  static double[][] toArray(DMatrixRMaj m) {
-    double[][] out = new double[m.numRows][m.numCols];
-    for (int i = 0; i < m.numRows; i++) {
-      for (int j = 0; j < m.numCols; j++) {
-        out[i][j] = m.get(i, j);
-      }
-    }
-    return out;
   }
 
   private static double normF(DMatrixRMaj m) {

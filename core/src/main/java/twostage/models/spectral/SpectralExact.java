@@ -38,22 +38,17 @@ public final class SpectralExact {
    * ⟨Ṁ(E₁), W⟩⟨Ṁ(E₂), W⟩ = 4(AW)_ab(AW)_ce.
    */
   public static DMatrixRMaj scoreCovariance(SpectralGeometry g) {
-    SpectralInstance inst = g.instance();
-    int k = g.k();
-    int d = g.d();
-    int q = k * d;
+    int q = g.k() * g.d();
     DMatrixRMaj a = g.aStar();
-    DMatrixRMaj sigma = inst.sigmaPreMatrix();
-    DMatrixRMaj plus = inst.sigmaPlusMatrix();
-    DMatrixRMaj m = g.mStar();
-    DMatrixRMaj w = mult(mult(sigma, m), sigma);
-    DMatrixRMaj qq = mult(mult(m, sigma), m);
-    double trQSigma = CommonOps_DDRM.trace(mult(qq, sigma));
-    DMatrixRMaj sqs = mult(mult(sigma, qq), sigma);
-    DMatrixRMaj pms = mult(mult(plus, m), sigma);
+    IsserlisTerms terms = IsserlisTerms.of(g);
+    DMatrixRMaj sigma = terms.sigma();
+    DMatrixRMaj plus = terms.plus();
+    DMatrixRMaj w = terms.w();
+    DMatrixRMaj sqs = mult(mult(sigma, terms.q()), sigma);
+    DMatrixRMaj pms = mult(mult(plus, terms.m()), sigma);
     double[] out = new double[q * q];
     // C_aa + C_bb: (1+tr(QΣ)) tr(H₁ΣH₂Σ) + tr(H₁Σ⁺H₂Σ⁺) + 2tr(H₁WH₂W) + 4tr(H₁ΣH₂ΣQΣ)
-    addPair(out, a, sigma, sigma, 1 + trQSigma);
+    addPair(out, a, sigma, sigma, 1 + terms.trQSigma());
     addPair(out, a, plus, plus, 1);
     addPair(out, a, w, w, 2);
     addPair(out, a, sigma, sqs, 4);

@@ -85,17 +85,15 @@ public final class SpectralPopulation {
    * O(kd³) memory). The reference that the structured form is tested against.
    */
   static DMatrixRMaj scoreCovarianceByTraces(SpectralGeometry g) {
-    SpectralInstance inst = g.instance();
-    int k = g.k();
     int d = g.d();
-    int q = k * d;
-    DMatrixRMaj sigma = inst.sigmaPreMatrix();
-    DMatrixRMaj plus = inst.sigmaPlusMatrix();
-    DMatrixRMaj m = g.mStar();
-    DMatrixRMaj w = mult(mult(sigma, m), sigma);
-    DMatrixRMaj qq = mult(mult(m, sigma), m);
-    double trQSigma = CommonOps_DDRM.trace(mult(qq, sigma));
-    DMatrixRMaj mSigma = mult(m, sigma);
+    int q = g.k() * d;
+    IsserlisTerms terms = IsserlisTerms.of(g);
+    DMatrixRMaj sigma = terms.sigma();
+    DMatrixRMaj plus = terms.plus();
+    DMatrixRMaj w = terms.w();
+    DMatrixRMaj qq = terms.q();
+    double trQSigma = terms.trQSigma();
+    DMatrixRMaj mSigma = mult(terms.m(), sigma);
     DMatrixRMaj[] mdot = new DMatrixRMaj[q];
     DMatrixRMaj[] t = new DMatrixRMaj[q];
     DMatrixRMaj[] cab = new DMatrixRMaj[q];

@@ -8,6 +8,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import twostage.data.DataEstimate;
 import twostage.data.DataSet;
+import twostage.data.LeanEstimateAssert;
+import twostage.linalg.Rows;
 import twostage.linalg.Sym;
 import twostage.random.Streams;
 import twostage.spi.ModelInstance;
@@ -45,7 +47,7 @@ class FactorDataTest {
     DataSet data = DATA.simulate(instance(), 3000, 100, Streams.of(3));
     DMatrixRMaj sm = FactorData.secondMoment(data.unlabeled());
     DMatrixRMaj a = Ppca.fit(sm, 2).loading();
-    FactorModel model = FactorModel.of(FactorInstance.of(rows(a), new double[] {1, 1}, 0));
+    FactorModel model = FactorModel.of(FactorInstance.of(Rows.of(a), new double[] {1, 1}, 0));
     DMatrixRMaj h = FactorData.hessian(model, sm);
     assertThat(Sym.maxAbs(meanScore(a, sm))).isLessThan(1e-12);
     int q = a.numRows * a.numCols;
@@ -110,27 +112,6 @@ class FactorDataTest {
   void theLeanEstimateEqualsTheEnginesInteraction() {
     DataSet data = DATA.simulate(instance(), 3000, 500, Streams.of(8));
     PlugIn p = DATA.plugIn(data, Settings.parse(DATA.dataParameters(), Map.of()), 0);
-    AsymptoticEngine engine = new AsymptoticEngine();
-    twostage.theory.Interaction full = DataEstimate.corrected(p).evaluate(engine);
-    DataEstimate lean = DataEstimate.of(p, engine, 1e-9);
-    assertThat(lean.interactionMean()).isCloseTo(full.mean(), org.assertj.core.data.Offset.offset(1e-10 * Math.abs(full.mean())));
-    assertThat(lean.uncorrectedMean()).isCloseTo(engine.interactionMean(p.inputs().pretraining(), p.inputs().downstream(),
-        p.inputs().orbit()), org.assertj.core.data.Offset.offset(1e-10 * Math.abs(full.mean())));
-    assertThat(lean.dEff()).isEqualTo(full.dEff());
-    assertThat(lean.horizontalDimension()).isEqualTo(full.horizontalDimension());
-    double top = full.weights()[0];
-    for (int i = 0; i < full.weights().length; i++) {
-      assertThat(lean.weights()[i]).isCloseTo(full.weights()[i], org.assertj.core.data.Offset.offset(1e-9 * top));
-    }
-  }
-
-  private static double[][] rows(DMatrixRMaj m) {
-    double[][] out = new double[m.numRows][m.numCols];
-    for (int i = 0; i < m.numRows; i++) {
-      for (int j = 0; j < m.numCols; j++) {
-        out[i][j] = m.get(i, j);
-      }
-    }
-    return out;
+    LeanEstimateAssert.assertLeanEqualsEngine(p);
   }
 }

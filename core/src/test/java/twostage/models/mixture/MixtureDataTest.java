@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import twostage.data.DataEstimate;
 import twostage.data.DataSet;
+import twostage.data.LeanEstimateAssert;
 import twostage.exec.SequentialRunner;
 import twostage.random.Streams;
 import twostage.spi.ModelInstance;
@@ -104,18 +105,7 @@ class MixtureDataTest {
   void theLeanEstimateEqualsTheEnginesInteraction() {
     DataSet data = DATA.simulate(instance(), 3000, 500, Streams.of(8));
     PlugIn p = DATA.plugIn(data, Settings.parse(DATA.dataParameters(), Map.of("--K", "3")), 0);
-    AsymptoticEngine engine = new AsymptoticEngine();
-    twostage.theory.Interaction full = DataEstimate.corrected(p).evaluate(engine);
-    DataEstimate lean = DataEstimate.of(p, engine, 1e-9);
-    assertThat(lean.interactionMean()).isCloseTo(full.mean(), org.assertj.core.data.Offset.offset(1e-10 * Math.abs(full.mean())));
-    assertThat(lean.uncorrectedMean()).isCloseTo(engine.interactionMean(p.inputs().pretraining(), p.inputs().downstream(),
-        p.inputs().orbit()), org.assertj.core.data.Offset.offset(1e-10 * Math.abs(full.mean())));
-    assertThat(lean.dEff()).isEqualTo(full.dEff());
-    assertThat(lean.horizontalDimension()).isEqualTo(full.horizontalDimension());
-    double top = full.weights()[0];
-    for (int i = 0; i < full.weights().length; i++) {
-      assertThat(lean.weights()[i]).isCloseTo(full.weights()[i], org.assertj.core.data.Offset.offset(1e-9 * top));
-    }
+    LeanEstimateAssert.assertLeanEqualsEngine(p);
   }
 
   private static double[][] copy(double[][] a) {

@@ -2,6 +2,7 @@ package twostage.models.spectral;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import twostage.linalg.Rows;
 import twostage.linalg.Sym;
 
 /** Instances shared by the spectral tests. */
@@ -37,7 +38,7 @@ public final class SpectralFixtures {
     CommonOps_DDRM.mult(root, c, tmp);
     CommonOps_DDRM.mult(tmp, root, plus);
     double[][] down = {{1.2, -0.3, 0.1}, {-0.3, 0.9, 0.2}, {0.1, 0.2, 0.7}};
-    return new SpectralInstance(pre, toArray(Sym.symmetrized(plus)), down, 2, new double[] {0.8, 1.3}, 1);
+    return new SpectralInstance(pre, Rows.of(Sym.symmetrized(plus)), down, 2, new double[] {0.8, 1.3}, 1);
   }
 
   /** A rotation of R³ from three angles. */
@@ -65,16 +66,6 @@ public final class SpectralFixtures {
     double[][] out = new double[v.length][v.length];
     for (int i = 0; i < v.length; i++) {
       out[i][i] = v[i];
-    }
-    return out;
-  }
-
-  public static double[][] toArray(DMatrixRMaj m) {
-    double[][] out = new double[m.numRows][m.numCols];
-    for (int i = 0; i < m.numRows; i++) {
-      for (int j = 0; j < m.numCols; j++) {
-        out[i][j] = m.get(i, j);
-      }
     }
     return out;
   }

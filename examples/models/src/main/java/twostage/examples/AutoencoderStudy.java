@@ -23,15 +23,11 @@ import twostage.spi.Settings;
  * components ({@code --estimator pca}).
  */
 public final class AutoencoderStudy extends AdCaseStudy {
-  @Override
-  public String name() {
-    return "autoencoder";
-  }
-
-  @Override
-  public String description() {
-    return "Tied-weight linear autoencoder: loss |x - A'Ax|^2, features Ax, target on the top-k principal"
-        + " components; orbit O(k).";
+  /** The registered case study {@code autoencoder}. */
+  public AutoencoderStudy() {
+    super("autoencoder",
+        "Tied-weight linear autoencoder: loss |x - A'Ax|^2, features Ax, target on the top-k principal"
+            + " components; orbit O(k).");
   }
 
   @Override

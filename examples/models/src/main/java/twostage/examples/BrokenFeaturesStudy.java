@@ -12,14 +12,10 @@ import twostage.spi.Settings;
  * features are not equivariant.
  */
 public final class BrokenFeaturesStudy extends AdCaseStudy {
-  @Override
-  public String name() {
-    return "broken-features";
-  }
-
-  @Override
-  public String description() {
-    return "Deliberately broken: the autoencoder with a feature that is not equivariant (refused).";
+  /** The registered case study {@code broken-features}. */
+  public BrokenFeaturesStudy() {
+    super("broken-features",
+        "Deliberately broken: the autoencoder with a feature that is not equivariant (refused).");
   }
 
   @Override

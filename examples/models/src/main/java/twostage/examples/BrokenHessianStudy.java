@@ -14,14 +14,10 @@ import twostage.spi.Settings;
  * direction more than the group); {@code --orbit null-space} lets twostage read the orbit from H.
  */
 public final class BrokenHessianStudy extends AdCaseStudy {
-  @Override
-  public String name() {
-    return "broken-hessian";
-  }
-
-  @Override
-  public String description() {
-    return "Deliberately broken: the autoencoder with a Hessian singular off the orbit (refused).";
+  /** The registered case study {@code broken-hessian}. */
+  public BrokenHessianStudy() {
+    super("broken-hessian",
+        "Deliberately broken: the autoencoder with a Hessian singular off the orbit (refused).");
   }
 
   @Override

@@ -19,15 +19,11 @@ import twostage.spi.Settings;
  * moments, the other from closed forms.
  */
 public final class FactorAdStudy extends AdCaseStudy {
-  @Override
-  public String name() {
-    return "factor-ad";
-  }
-
-  @Override
-  public String description() {
-    return "The factor model (Section 6.2) written through the AD API: loss and features only, every derivative"
-        + " automatic; the same instances as factor.";
+  /** The registered case study {@code factor-ad}. */
+  public FactorAdStudy() {
+    super("factor-ad",
+        "The factor model (Section 6.2) written through the AD API: loss and features only, every derivative"
+            + " automatic; the same instances as factor.");
   }
 
   @Override
