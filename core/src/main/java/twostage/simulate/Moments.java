@@ -60,21 +60,14 @@ public final class Moments {
     }
     DMatrixRMaj g = gram(joint, p, samples);
     double[] a = solve(g, cross(joint, p, samples));
-    // Residuals column by column (a loop the JIT vectorises); each e[r] sees the same operations in the
-    // same order as a row-wise loop, hence the same bits.
-    double[] e = buffer(RESIDUALS, 1, count)[0];
-    System.arraycopy(f, 0, e, 0, count);
-    for (int j = 0; j < p; j++) {
-      double[] col = phi[j];
-      double aj = a[j];
-      for (int r = 0; r < count; r++) {
-        e[r] -= col[r] * aj;
-      }
-    }
     double sum = 0;
     double sumSq = 0;
     for (int r = 0; r < count; r++) {
-      double e2 = e[r] * e[r];
+      double e = f[r];
+      for (int j = 0; j < p; j++) {
+        e -= phi[j][r] * a[j];
+      }
+      double e2 = e * e;
       sum += e2;
       sumSq += e2 * e2;
     }
@@ -104,7 +97,6 @@ public final class Moments {
   }
 
   private static final ThreadLocal<double[][]> POPULATION = ThreadLocal.withInitial(() -> new double[0][0]);
-  private static final ThreadLocal<double[][]> RESIDUALS = ThreadLocal.withInitial(() -> new double[0][0]);
   private static final ThreadLocal<double[][]> DESIGN = ThreadLocal.withInitial(() -> new double[0][0]);
 
   /** Per-thread scratch: {@code rows} arrays of length at least {@code length} (contents unspecified). */
