@@ -63,6 +63,12 @@ final class ConsoleProgress implements Progress {
   }
 
   @Override
+  public void startedAt(String label, int total, double totalCost, long startedNanos) {
+    start(label, total, 0, totalCost, 0);
+    t0 = startedNanos;
+  }
+
+  @Override
   public void step(double cost) {
     done++;
     doneCost += cost;

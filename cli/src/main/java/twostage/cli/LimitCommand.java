@@ -11,6 +11,7 @@ import twostage.experiments.LimitResult;
 import twostage.experiments.LimitSpec;
 import twostage.experiments.LimitStudy;
 import twostage.experiments.ModelSpec;
+import twostage.experiments.ReportingRunner;
 import twostage.report.DataView;
 import twostage.report.Json;
 import twostage.report.LimitView;
@@ -28,6 +29,9 @@ import twostage.theory.TangentRank;
     },
     subcommands = {LimitMomentsCommand.class})
 public final class LimitCommand extends ModelCommand {
+  /** Estimated seconds beyond which a limit prints its estimate and a progress report per Monte Carlo stage. */
+  static final double LONG_SECONDS = 30;
+
   /** The command, for every model. */
   public LimitCommand() {
     super(Face::new);
@@ -76,12 +80,15 @@ public final class LimitCommand extends ModelCommand {
       LimitSpec ls = new LimitSpec(m, alpha, quantiles == null ? LimitSpec.DEFAULT_LEVELS : quantiles, run.seed);
       LimitStudy.check(m, run.threads());
       double secs = LimitStudy.estimatedSeconds(m, run.threads());
-      if (secs > 30 && !run.noProgress) {
+      boolean reportProgress = secs > LONG_SECONDS && !run.noProgress;
+      if (reportProgress) {
         spec.commandLine().getErr().println(spec.qualifiedName() + ": estimated "
             + twostage.spi.Resources.duration(secs) + " on " + run.threads() + " threads (at 1e9 multiply-adds per second and thread)");
         spec.commandLine().getErr().flush();
       }
-      LimitResult r = run.execute(ex -> LimitStudy.run(ls, ex.runner()));
+      String label = spec.qualifiedName().replaceFirst("^twostage ", "");
+      LimitResult r = run.execute((ex, progress) -> LimitStudy.run(ls,
+          reportProgress ? new ReportingRunner(ex.runner(), progress, label) : ex.runner()));
       Map<String, Object> claims = PaperClaims.limit(m.instance());
       spec.commandLine().getOut().println(run.json() ? Json.pretty(LimitView.json(r, claims)) : LimitView.table(r, claims));
       return 0;

@@ -28,6 +28,14 @@ public interface Progress {
    */
   void start(String label, int total, int alreadyDone, double totalCost, double doneCost);
 
+  /**
+   * A batch that began at {@code startedNanos} ({@link System#nanoTime}) and is reported only now: as
+   * {@link #start} with nothing done, but times (the time left) count from {@code startedNanos}.
+   */
+  default void startedAt(String label, int total, double totalCost, long startedNanos) {
+    start(label, total, 0, totalCost, 0);
+  }
+
   /** One task of the given cost finished. */
   void step(double cost);
 
