@@ -12,13 +12,7 @@ public final class Percentiles {
    */
   public static double quantile(double[] values, double p) {
     double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    double h = (v.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, v.length - 1);
-    return v[lo] + (h - lo) * (v[hi] - v[lo]);
+    return v.length == 0 ? Double.NaN : Kolmogorov.quantile(v, p);
   }
 
   /**
