@@ -1,7 +1,5 @@
 package twostage.models.spectral;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -131,14 +129,13 @@ public final class SpectralExact {
     int d = g.d();
     int q = k * d;
     double tol = AsymptoticEngine.DEFAULT_RANK_TOLERANCE;
-    Map<String, Double> diag = new LinkedHashMap<>();
     DMatrixRMaj a = g.aStar();
     DMatrixRMaj h = SpectralPopulation.hessian(inst, a);
     DMatrixRMaj orbit = g.orbitBasis();
     int o = orbit.numCols;
 
     double hScale = Sym.maxAbs(h);
-    diag.put("hessianOrbitResidual", o == 0 ? 0.0 : Sym.maxAbs(mult(h, orthonormal(orbit))) / hScale);
+    double orbitResidual = o == 0 ? 0.0 : Sym.maxAbs(mult(h, orthonormal(orbit))) / hScale;
 
     // H + τ OOᵀ, OOᵀ(X) = (XA⋆ᵀ − A⋆Xᵀ)A⋆: entries δ_ac M_eb − A_ae A_cb
     double trH = CommonOps_DDRM.trace(h);
@@ -195,7 +192,6 @@ public final class SpectralExact {
     DMatrixRMaj psiGram = Sym.symmetrized(multTransB(asd, a));
     SymmetricEigen fEig = SymmetricEigen.of(psiGram);
     int dEff = fEig.rank(tol);
-    diag.put("featureGramMinEigenvalue", dEff == 0 ? 0 : fEig.values()[dEff - 1]);
     DMatrixRMaj r = sd.copy();
     DMatrixRMaj proj = Sym.congruence(asd, Sym.pinv(psiGram, tol));
     CommonOps_DDRM.subtractEquals(r, proj);
@@ -217,13 +213,12 @@ public final class SpectralExact {
     }
 
     double[] extremes = hessianExtremes(h, trH, factor, oBasis);
-    diag.put("hessianMaxEigenvalue", extremes[0]);
-    diag.put("hessianMinEigenvalue", extremes[1]);
     if (!(extremes[1] > tol * Math.abs(extremes[0]))) {
       throw new RegularityException(
           "the pre-training Hessian is singular off the orbit directions (smallest eigenvalue "
               + extremes[1] + ", largest " + extremes[0] + "): the descriptor is not locally identifiable");
     }
+    double orbitInteraction = Double.NaN;
     if (o > 0) {
       // orbitInteraction: largest vᵀGv/‖G‖ over unit orbit directions, G = Bβ R Bβᵀ
       DMatrixRMaj ob = new DMatrixRMaj(o, d);
@@ -241,13 +236,10 @@ public final class SpectralExact {
       }
       double gScale = Math.max(betaNorm2 * SymmetricEigen.of(r).values()[0], Double.MIN_NORMAL);
       DMatrixRMaj go = Sym.congruence(transpose(ob), r);
-      diag.put("orbitInteraction", SymmetricEigen.of(go).values()[0] / gScale);
+      orbitInteraction = SymmetricEigen.of(go).values()[0] / gScale;
     }
-    diag.put("weightClipped", clipped);
-    EngineDiagnostics engine = new EngineDiagnostics(diag.get("hessianMaxEigenvalue"),
-        diag.get("hessianMinEigenvalue"), diag.getOrDefault("hessianOrbitResidual", Double.NaN),
-        diag.getOrDefault("orbitInteraction", Double.NaN), diag.get("weightClipped"),
-        diag.get("featureGramMinEigenvalue"));
+    EngineDiagnostics engine = new EngineDiagnostics(extremes[0], extremes[1], orbitResidual, orbitInteraction,
+        clipped, dEff == 0 ? 0 : fEig.values()[dEff - 1]);
     Interaction interaction = new Interaction(mean, weights, dEff, horizontal, engine);
 
     double excess = Double.NaN;
