@@ -50,22 +50,18 @@ final class SaddlepointContour {
   SaddlepointContour(double[] w, double[] m) {
     this.w = w.clone();
     this.halfM = new double[m.length];
-    double s = 0;
-    double comp = 0;
+    double[] sum = new double[2];
     double nu = 0;
     double rate = 0;
     double logConst = 0;
     for (int j = 0; j < w.length; j++) {
       halfM[j] = m[j] / 2;
-      double term = m[j] * w[j];
-      double t = s + term;
-      comp += Math.abs(s) >= Math.abs(term) ? (s - t) + term : (term - t) + s;
-      s = t;
+      addCompensated(sum, m[j] * w[j]);
       nu += m[j];
       rate += halfM[j] / w[j];
       logConst -= halfM[j] * Math.log(2 * w[j]);
     }
-    this.mean = s + comp;
+    this.mean = sum[0] + sum[1];
     this.degrees = nu;
     this.smallBallRate = rate;
     this.smallBallLog = logConst - Gamma.logGamma(nu / 2 + 1);
@@ -89,11 +85,6 @@ final class SaddlepointContour {
   /** P(Q &gt; y), y &gt; 0. */
   double upper(double y) {
     return upperValue(y).value();
-  }
-
-  /** The density of Q at y &gt; 0. */
-  double density(double y) {
-    return densityValue(y).value();
   }
 
   /** P(Q ≤ y) with an error bound, relative to itself down to the underflow limit. */
@@ -225,7 +216,7 @@ final class SaddlepointContour {
       boolean slow = Math.abs(f[0]) > 0.5 * previous;
       previous = Math.abs(f[0]);
       if (!(next > lo && next < hi) || slow) {
-        next = lo > 0 && hi > 4 * lo ? Math.sqrt(lo) * Math.sqrt(hi) : 0.5 * (lo + hi);
+        next = middle(lo, hi);
         previous = Double.POSITIVE_INFINITY;
       }
       boolean done = Math.abs(next - v) <= 1e-15 * Math.abs(v) || hi - lo <= 4 * Math.ulp(hi);
@@ -284,6 +275,11 @@ final class SaddlepointContour {
       d2 += halfM[j] * beta[j] * beta[j];
     }
     return new Saddle(y, pole, c, cLow, base, baseError, beta, d1, 1 / Math.sqrt(d2));
+  }
+
+  /** A point inside (lo, hi): the geometric mean when the bracket spans more than a factor 4. */
+  static double middle(double lo, double hi) {
+    return lo > 0 && hi > 4 * lo ? Math.sqrt(lo) * Math.sqrt(hi) : 0.5 * (lo + hi);
   }
 
   /** Neumaier's compensated summation: {@code acc = {sum, compensation}}. */

@@ -278,7 +278,7 @@ public final class WeightedChiSquare {
     }
     double x = Math.min(Math.max(initialGuess(p), lo), hi);
     if (!(x > lo && x < hi)) {
-      x = middle(lo, hi);
+      x = SaddlepointContour.middle(lo, hi);
     }
     double previous = Double.POSITIVE_INFINITY;
     for (int it = 0; it < 300; it++) {
@@ -300,7 +300,7 @@ public final class WeightedChiSquare {
       boolean slow = Math.abs(g) > 0.5 * previous;
       previous = Math.abs(g);
       if (!(next > lo && next < hi) || !(t > 0) || !(f > 0) || slow) {
-        next = middle(lo, hi);
+        next = SaddlepointContour.middle(lo, hi);
         previous = Double.POSITIVE_INFINITY;
       }
       if (Math.abs(next - x) <= 1e-15 * x || hi - lo <= 4 * Math.ulp(hi)) {
@@ -309,10 +309,6 @@ public final class WeightedChiSquare {
       x = next;
     }
     return x;
-  }
-
-  private static double middle(double lo, double hi) {
-    return lo > 0 && hi > 4 * lo ? Math.sqrt(lo) * Math.sqrt(hi) : 0.5 * (lo + hi);
   }
 
   /** {tail, its error bound, density} at x &gt; 0; the tail is P(Q ≤ x) if lower, else P(Q &gt; x). */
