@@ -35,11 +35,6 @@ public abstract class GramSum implements AutoCloseable {
     return new Java(dim, maxRows);
   }
 
-  /** The dimension of the rows. */
-  public int dimension() {
-    return dim;
-  }
-
   /** Adds the rows of the row-major {@code count × dim} array {@code rows}. */
   public void add(double[] rows, int count) {
     checkCount(count);

@@ -84,6 +84,32 @@ class GramSumTest {
     }
   }
 
+  /** Rows [a_r, b_r] given as two blocks: to rounding natively, bit for bit with the joined rows in Java. */
+  @Test
+  void concatenatedBlocksGiveTheGramOfTheJoinedRows() {
+    int n = 301;
+    int p = 5;
+    int q = 9;
+    double[] a = rows(n, p, 60);
+    double[] b = rows(n, q, 61);
+    double[] joined = new double[n * (p + q)];
+    for (int r = 0; r < n; r++) {
+      System.arraycopy(a, r * p, joined, r * (p + q), p);
+      System.arraycopy(b, r * q, joined, r * (p + q) + p, q);
+    }
+    try (GramSum def = GramSum.create(p + q, n); GramSum java = GramSum.createJava(p + q, n);
+        GramSum javaRows = GramSum.createJava(p + q, n)) {
+      def.addConcatenated(a, p, b, q, n);
+      java.addConcatenated(a, p, b, q, n);
+      javaRows.add(joined, n);
+      assertClose(def.toSymmetric(), reference(joined, n, p + q), n);
+      assertThat(java.toSymmetric()).containsExactly(javaRows.toSymmetric());
+      assertThatThrownBy(() -> java.addConcatenated(a, p, b, q - 1, n))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("p + q must equal dim=14");
+    }
+  }
+
   /** On the platforms whose jars are shipped the tuned kernel must load, or the fallback hides a packaging bug. */
   @Test
   void openBlasLoadsOnLinuxX86() {
