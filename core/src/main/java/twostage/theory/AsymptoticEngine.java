@@ -115,10 +115,7 @@ public final class AsymptoticEngine {
    * @param hessianDefinite H is inverted on the whole space (no orbit, horizontal space of dimension q)
    * @param featureGramDefinite Σψ has full rank, so Σψ⁺ = Σψ⁻¹
    */
-  public record Shortcuts(boolean hessianDefinite, boolean featureGramDefinite) {
-    /** No shortcut: every inverse by eigendecomposition, as {@link #interactionMean}. */
-    public static final Shortcuts NONE = new Shortcuts(false, false);
-  }
+  public record Shortcuts(boolean hessianDefinite, boolean featureGramDefinite) {}
 
   /**
    * The shortcuts allowed near a full evaluation {@code full} of the moments whose downstream part is
