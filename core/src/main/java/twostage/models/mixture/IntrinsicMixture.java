@@ -58,7 +58,8 @@ public final class IntrinsicMixture {
       throw new IllegalArgumentException("multiplicity must be >= 0, got " + multiplicity);
     }
     if (eigenvalues.length != r || theta.length != k || bias.length != k || centred.length != k) {
-      throw new IllegalArgumentException("inconsistent intrinsic dimensions");
+      throw new IllegalArgumentException("eigenvalues must have r=" + r + " entries and theta, bias, centred k=" + k
+          + " rows, got " + eigenvalues.length + ", " + theta.length + ", " + bias.length + ", " + centred.length);
     }
     this.multiplicity = multiplicity;
     this.centres = copy(centres);
@@ -66,11 +67,10 @@ public final class IntrinsicMixture {
     this.centred = copy(centred);
     this.eigenvalues = eigenvalues.clone();
     this.bias = bias.clone();
-    this.halfNorms = new double[k];
+    this.halfNorms = Posteriors.halfNorms(centres);
     this.centredGain = new double[k][k];
     this.thetaGain = new double[k][k];
     for (int i = 0; i < k; i++) {
-      halfNorms[i] = 0.5 * dot(centres[i], centres[i], null);
       for (int j = 0; j < k; j++) {
         centredGain[i][j] = dot(centred[i], centred[j], eigenvalues);
         thetaGain[i][j] = dot(theta[i], centred[j], eigenvalues);
@@ -295,20 +295,7 @@ public final class IntrinsicMixture {
    * holds the working arrays (see {@link #scratch}). Same bits as {@link #features}.
    */
   public void featuresColumns(double[][] y, int count, double[][] out, Scratch s) {
-    Posteriors.columns(centres, halfNorms, y, count, s.pi, s.max, s.total);
-    for (int i = 0; i < k; i++) {
-      double[] ui = centres[i];
-      double[] pii = s.pi[i];
-      for (int c = 0; c < r; c++) {
-        double[] o = out[i * (r + 1) + c];
-        double[] yc = y[c];
-        double u = ui[c];
-        for (int n = 0; n < count; n++) {
-          o[n] = pii[n] * (yc[n] - u);
-        }
-      }
-      System.arraycopy(pii, 0, out[i * (r + 1) + r], 0, count);
-    }
+    Posteriors.featureColumns(centres, halfNorms, y, count, out, s.pi, s.max, s.total);
   }
 
   /**
@@ -402,15 +389,7 @@ public final class IntrinsicMixture {
   }
 
   private void writeFeatures(double[] y, int yo, double[] pi, double[] out, int o) {
-    Posteriors.compute(centres, halfNorms, y, yo, pi);
-    for (int i = 0; i < k; i++) {
-      double[] ui = centres[i];
-      int b = o + i * (r + 1);
-      for (int c = 0; c < r; c++) {
-        out[b + c] = pi[i] * (y[yo + c] - ui[c]);
-      }
-      out[b + r] = pi[i];
-    }
+    Posteriors.features(centres, halfNorms, y, yo, pi, out, o);
   }
 
   private static double dot(double[] a, double[] b, double[] divisor) {

@@ -71,15 +71,7 @@ public final class MixtureFeatures {
    * on x only through them); scratch pi (K).
    */
   public void evaluateCoordinates(double[] z, double[] out, int outOffset, double[] pi) {
-    responsibilities(z, pi);
-    int o = outOffset;
-    for (int i = 0; i < k; i++) {
-      double[] ui = centreCoords[i];
-      for (int c = 0; c < r; c++) {
-        out[o++] = pi[i] * (z[c] - ui[c]);
-      }
-      out[o++] = pi[i];
-    }
+    Posteriors.features(centreCoords, halfNorms, z, 0, pi, out, outOffset);
   }
 
   /**
@@ -88,20 +80,7 @@ public final class MixtureFeatures {
    * are scratch of length at least {@code count} (pi[i][n] is left holding π_i).
    */
   void evaluateColumns(double[][] z, int count, double[][] out, double[][] pi, double[] max, double[] total) {
-    Posteriors.columns(centreCoords, halfNorms, z, count, pi, max, total);
-    for (int i = 0; i < k; i++) {
-      double[] ui = centreCoords[i];
-      double[] pii = pi[i];
-      for (int c = 0; c < r; c++) {
-        double[] o = out[i * (r + 1) + c];
-        double[] zc = z[c];
-        double u = ui[c];
-        for (int n = 0; n < count; n++) {
-          o[n] = pii[n] * (zc[n] - u);
-        }
-      }
-      System.arraycopy(pii, 0, out[i * (r + 1) + r], 0, count);
-    }
+    Posteriors.featureColumns(centreCoords, halfNorms, z, count, out, pi, max, total);
   }
 
   /** Subspace coordinates of the centres, Bᵀu_i. */

@@ -84,4 +84,45 @@ final class Posteriors {
       }
     }
   }
+
+  /**
+   * The features ψ = [π_i(y − c_i), π_i]_{i ≤ K} (eq. 6.4 in the coordinates of the centres) at
+   * y = {@code y[yo..)} into {@code out[o..o + K(r+1))}; {@code pi} (length K) is left holding π.
+   */
+  static void features(double[][] centres, double[] halfNorms, double[] y, int yo, double[] pi, double[] out, int o) {
+    compute(centres, halfNorms, y, yo, pi);
+    int r = centres[0].length;
+    for (int i = 0; i < centres.length; i++) {
+      double[] ui = centres[i];
+      int b = o + i * (r + 1);
+      for (int c = 0; c < r; c++) {
+        out[b + c] = pi[i] * (y[yo + c] - ui[c]);
+      }
+      out[b + r] = pi[i];
+    }
+  }
+
+  /**
+   * {@link #features} of {@code count} points stored by coordinate (y[c][n]) into out[j][n], with the
+   * same operations per point (hence the same bits); pi (K arrays) is left holding π, max and total are
+   * scratch of length at least {@code count}.
+   */
+  static void featureColumns(double[][] centres, double[] halfNorms, double[][] y, int count, double[][] out,
+      double[][] pi, double[] max, double[] total) {
+    columns(centres, halfNorms, y, count, pi, max, total);
+    int r = centres[0].length;
+    for (int i = 0; i < centres.length; i++) {
+      double[] ui = centres[i];
+      double[] pii = pi[i];
+      for (int c = 0; c < r; c++) {
+        double[] o = out[i * (r + 1) + c];
+        double[] yc = y[c];
+        double u = ui[c];
+        for (int n = 0; n < count; n++) {
+          o[n] = pii[n] * (yc[n] - u);
+        }
+      }
+      System.arraycopy(pii, 0, out[i * (r + 1) + r], 0, count);
+    }
+  }
 }
