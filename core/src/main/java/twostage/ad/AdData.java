@@ -114,15 +114,10 @@ public final class AdData implements DataModel {
     return new NewtonMinimizer().minimise(f, start, slice);
   }
 
-  private static Derivatives derivatives(DifferentiableModel model) {
-    Derivatives hand = model.handDerivatives();
-    return hand != null ? hand : new AutomaticDerivatives(model);
-  }
-
   @Override
   public PlugIn plugIn(DataSet data, Settings s, long seed) {
     DifferentiableModel model = model(data, s);
-    Derivatives der = derivatives(model);
+    Derivatives der = ModelAdapters.derivatives(model);
     int q = model.parameterDimension();
     int p = model.featureDimension();
     PretrainingFit fit = fit(model, der, data.unlabeled());
@@ -136,6 +131,7 @@ public final class AdData implements DataModel {
     int d = data.d();
     double[] hessian = new double[q * q];
     double[] scores = new double[BLOCK * q];
+    double[] score = new double[q];
     double[] row = new double[d];
     DMatrixRMaj sHat;
     try (GramSum gram = GramSum.create(q, BLOCK)) {
@@ -143,9 +139,8 @@ public final class AdData implements DataModel {
         int count = Math.min(BLOCK, m - start);
         for (int r = 0; r < count; r++) {
           System.arraycopy(data.unlabeled().values(), (start + r) * d, row, 0, d);
-          double[] sc = new double[q];
-          der.addHessian(w, row, hessian, sc);
-          System.arraycopy(sc, 0, scores, r * q, q);
+          der.addHessian(w, row, hessian, score);
+          System.arraycopy(score, 0, scores, r * q, q);
         }
         gram.add(scores, count);
       }
@@ -223,7 +218,7 @@ public final class AdData implements DataModel {
   @Override
   public double[] predict(DataSet train, DataTable test, Settings s, long seed) {
     DifferentiableModel model = model(train, s);
-    Derivatives der = derivatives(model);
+    Derivatives der = ModelAdapters.derivatives(model);
     int p = model.featureDimension();
     int d = train.d();
     double[] w = fit(model, der, train.unlabeled()).w();
@@ -279,10 +274,6 @@ public final class AdData implements DataModel {
       }
       y[i] = f + sigma * g.sample();
     }
-    List<String> names = new ArrayList<>();
-    for (int i = 1; i <= d; i++) {
-      names.add("x" + i);
-    }
-    return new DataSet(new DataTable("simulated unlabeled", names, z), new DataTable("simulated labeled", names, x), y);
+    return DataSet.simulated(z, x, d, y);
   }
 }
