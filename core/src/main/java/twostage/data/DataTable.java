@@ -82,14 +82,6 @@ public record DataTable(String source, List<String> columns, double[] values) im
     return new DataTable(source, columns, out);
   }
 
-  /** The first {@code count} rows. */
-  public DataTable head(int count) {
-    int c = cols();
-    double[] out = new double[count * c];
-    System.arraycopy(values, 0, out, 0, count * c);
-    return new DataTable(source, columns, out);
-  }
-
   /** SHA-256 of the column names and the values (bit patterns): the table's identity in manifests. */
   public String digest() {
     try {
