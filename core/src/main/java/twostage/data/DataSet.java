@@ -19,6 +19,7 @@ public record DataSet(DataTable unlabeled, DataTable labeled, double[] y) implem
   /** The name of the label column of the labeled file. */
   public static final String LABEL = "y";
 
+  /** @throws IllegalArgumentException when y has not one label per labeled row or the x columns differ */
   public DataSet {
     if (labeled.rows() != y.length) {
       throw new IllegalArgumentException("labeled inputs have " + labeled.rows() + " rows but " + y.length + " labels");

@@ -17,6 +17,7 @@ import java.util.List;
  */
 public record DataTable(String source, List<String> columns, double[] values) implements Serializable {
 
+  /** @throws IllegalArgumentException when there is no column or the values do not fill whole rows */
   public DataTable {
     columns = List.copyOf(columns);
     if (columns.isEmpty()) {
