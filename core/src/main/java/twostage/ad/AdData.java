@@ -34,9 +34,6 @@ import twostage.theory.PretrainingMoments;
  * Ê[JJᵀ] with J = (∂ψ/∂w)ᵀθ̂.
  */
 public final class AdData implements DataModel {
-  /** Relative eigenvalue of Ĥ below which a direction counts as an orbit direction (when none is declared). */
-  public static final double ORBIT_TOLERANCE = OrbitFinder.DEFAULT_TOLERANCE;
-
   private static final int BLOCK = 256;
 
   private final AdCaseStudy study;
@@ -178,7 +175,10 @@ public final class AdData implements DataModel {
         orbit), ls.sigma2(), ls.theta(), model.isMaximumLikelihood(), info, warnings, noise);
   }
 
-  /** The declared orbit tangent at ŵ, or the eigenvectors of Ĥ with eigenvalues below the tolerance. */
+  /**
+   * The declared orbit tangent at ŵ, or the eigenvectors of Ĥ with relative eigenvalues below
+   * {@link OrbitFinder#DEFAULT_TOLERANCE} (exact null directions: ŵ minimises the invariant empirical loss).
+   */
   static DMatrixRMaj orbit(DifferentiableModel model, double[] w, DMatrixRMaj h) {
     int q = w.length;
     double[] declared = model.orbitTangent(w);
@@ -186,7 +186,7 @@ public final class AdData implements DataModel {
       return DMatrixRMaj.wrap(q, declared.length / q, declared.clone());
     }
     SymmetricEigen e = SymmetricEigen.of(h);
-    int rank = e.rank(ORBIT_TOLERANCE);
+    int rank = e.rank(OrbitFinder.DEFAULT_TOLERANCE);
     return e.trailing(rank);
   }
 
