@@ -34,9 +34,6 @@ import twostage.theory.PretrainingMoments;
  * Ê[JJᵀ] with J = (∂ψ/∂w)ᵀθ̂.
  */
 public final class AdData implements DataModel {
-  /** Relative eigenvalue of Ĥ below which a direction counts as an orbit direction (when none is declared). */
-  public static final double ORBIT_TOLERANCE = OrbitFinder.DEFAULT_TOLERANCE;
-
   private static final int BLOCK = 256;
 
   private final AdCaseStudy study;
@@ -114,15 +111,10 @@ public final class AdData implements DataModel {
     return new NewtonMinimizer().minimise(f, start, slice);
   }
 
-  private static Derivatives derivatives(DifferentiableModel model) {
-    Derivatives hand = model.handDerivatives();
-    return hand != null ? hand : new AutomaticDerivatives(model);
-  }
-
   @Override
   public PlugIn plugIn(DataSet data, Settings s, long seed) {
     DifferentiableModel model = model(data, s);
-    Derivatives der = derivatives(model);
+    Derivatives der = ModelAdapters.derivatives(model);
     int q = model.parameterDimension();
     int p = model.featureDimension();
     PretrainingFit fit = fit(model, der, data.unlabeled());
@@ -136,6 +128,7 @@ public final class AdData implements DataModel {
     int d = data.d();
     double[] hessian = new double[q * q];
     double[] scores = new double[BLOCK * q];
+    double[] score = new double[q];
     double[] row = new double[d];
     DMatrixRMaj sHat;
     try (GramSum gram = GramSum.create(q, BLOCK)) {
@@ -143,9 +136,8 @@ public final class AdData implements DataModel {
         int count = Math.min(BLOCK, m - start);
         for (int r = 0; r < count; r++) {
           System.arraycopy(data.unlabeled().values(), (start + r) * d, row, 0, d);
-          double[] sc = new double[q];
-          der.addHessian(w, row, hessian, sc);
-          System.arraycopy(sc, 0, scores, r * q, q);
+          der.addHessian(w, row, hessian, score);
+          System.arraycopy(score, 0, scores, r * q, q);
         }
         gram.add(scores, count);
       }
@@ -183,7 +175,10 @@ public final class AdData implements DataModel {
         orbit), ls.sigma2(), ls.theta(), model.isMaximumLikelihood(), info, warnings, noise);
   }
 
-  /** The declared orbit tangent at ŵ, or the eigenvectors of Ĥ with eigenvalues below the tolerance. */
+  /**
+   * The declared orbit tangent at ŵ, or the eigenvectors of Ĥ with relative eigenvalues below
+   * {@link OrbitFinder#DEFAULT_TOLERANCE} (exact null directions: ŵ minimises the invariant empirical loss).
+   */
   static DMatrixRMaj orbit(DifferentiableModel model, double[] w, DMatrixRMaj h) {
     int q = w.length;
     double[] declared = model.orbitTangent(w);
@@ -191,7 +186,7 @@ public final class AdData implements DataModel {
       return DMatrixRMaj.wrap(q, declared.length / q, declared.clone());
     }
     SymmetricEigen e = SymmetricEigen.of(h);
-    int rank = e.rank(ORBIT_TOLERANCE);
+    int rank = e.rank(OrbitFinder.DEFAULT_TOLERANCE);
     return e.trailing(rank);
   }
 
@@ -223,7 +218,7 @@ public final class AdData implements DataModel {
   @Override
   public double[] predict(DataSet train, DataTable test, Settings s, long seed) {
     DifferentiableModel model = model(train, s);
-    Derivatives der = derivatives(model);
+    Derivatives der = ModelAdapters.derivatives(model);
     int p = model.featureDimension();
     int d = train.d();
     double[] w = fit(model, der, train.unlabeled()).w();
@@ -279,10 +274,6 @@ public final class AdData implements DataModel {
       }
       y[i] = f + sigma * g.sample();
     }
-    List<String> names = new ArrayList<>();
-    for (int i = 1; i <= d; i++) {
-      names.add("x" + i);
-    }
-    return new DataSet(new DataTable("simulated unlabeled", names, z), new DataTable("simulated labeled", names, x), y);
+    return DataSet.simulated(z, x, d, y);
   }
 }

@@ -2,12 +2,15 @@ package twostage.data;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import twostage.linalg.Sym;
 import twostage.linalg.SymmetricEigen;
 import twostage.spi.PlugIn;
 import twostage.theory.AsymptoticEngine;
 import twostage.theory.Crossover;
+import twostage.theory.DownstreamMoments;
 import twostage.theory.LimitInputs;
+import twostage.theory.RegularityException;
 import twostage.theory.TangentRank;
 
 /**
@@ -49,7 +52,7 @@ public record DataEstimate(
     double hMax = h == 0 ? 0 : hEig.values()[0];
     double hMin = h == 0 ? 0 : hEig.values()[h - 1];
     if (!(hMin > rankTolerance * Math.abs(hMax))) {
-      throw new twostage.theory.RegularityException("the pre-training Hessian is singular off the orbit directions "
+      throw new RegularityException("the pre-training Hessian is singular off the orbit directions "
           + "(smallest eigenvalue " + hMin + ", largest " + hMax + "): the descriptor is not locally identifiable");
     }
     DMatrixRMaj hInv = Sym.function(hEig, -1.0, x -> 1.0 / x);
@@ -60,7 +63,7 @@ public record DataEstimate(
     v = Sym.symmetrized(v);
     DMatrixRMaj gPlain = engine.residualGram(in.downstream());
     DMatrixRMaj g = gPlain.copy();
-    for (twostage.theory.DownstreamMoments noise : plugIn.readoutNoise()) {
+    for (DownstreamMoments noise : plugIn.readoutNoise()) {
       CommonOps_DDRM.subtractEquals(g, engine.residualGram(noise));
     }
     DMatrixRMaj gB = Sym.congruence(basis, g);
@@ -82,7 +85,7 @@ public record DataEstimate(
     if (orbit.numCols == 0) {
       return CommonOps_DDRM.identity(q);
     }
-    var qr = org.ejml.dense.row.factory.DecompositionFactory_DDRM.qr(q, orbit.numCols);
+    var qr = DecompositionFactory_DDRM.qr(q, orbit.numCols);
     if (!qr.decompose(orbit.copy())) {
       throw new IllegalArgumentException("the orbit basis cannot be factorised");
     }
@@ -94,7 +97,7 @@ public record DataEstimate(
 
   /** eig(LᵀGL) with V = LLᵀ (the weights of ‖L(Z)‖²), largest first, negative round-off clipped to 0. */
   private static double[] weights(DMatrixRMaj v, DMatrixRMaj g) {
-    var chol = org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(v.numRows, true);
+    var chol = DecompositionFactory_DDRM.chol(v.numRows, true);
     DMatrixRMaj m;
     if (chol.decompose(v.copy())) {
       DMatrixRMaj l = chol.getT(null);
@@ -117,10 +120,10 @@ public record DataEstimate(
     }
     AsymptoticEngine engine = new AsymptoticEngine();
     DMatrixRMaj jj = in.downstream().jacobianGram().copy();
-    for (twostage.theory.DownstreamMoments noise : plugIn.readoutNoise()) {
-      org.ejml.dense.row.CommonOps_DDRM.subtractEquals(jj, engine.residualGram(noise));
+    for (DownstreamMoments noise : plugIn.readoutNoise()) {
+      CommonOps_DDRM.subtractEquals(jj, engine.residualGram(noise));
     }
-    return new LimitInputs(in.pretraining(), new twostage.theory.DownstreamMoments(
+    return new LimitInputs(in.pretraining(), new DownstreamMoments(
         in.downstream().featureGram(), in.downstream().cross(), jj), in.orbit());
   }
 

@@ -1,6 +1,7 @@
 package twostage.data;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -18,6 +19,7 @@ public record DataSet(DataTable unlabeled, DataTable labeled, double[] y) implem
   /** The name of the label column of the labeled file. */
   public static final String LABEL = "y";
 
+  /** @throws IllegalArgumentException when y has not one label per labeled row or the x columns differ */
   public DataSet {
     if (labeled.rows() != y.length) {
       throw new IllegalArgumentException("labeled inputs have " + labeled.rows() + " rows but " + y.length + " labels");
@@ -59,6 +61,19 @@ public record DataSet(DataTable unlabeled, DataTable labeled, double[] y) implem
     requireVarying(unlabeled);
     requireVarying(labeledFile);
     return new DataSet(unlabeled, x, labeledFile.columnValues(yc));
+  }
+
+  /**
+   * A simulated data set: {@code unlabeled} (m × d) and {@code labeled} (n × d) row-major with columns
+   * x1..xd, and the n labels {@code y}.
+   */
+  public static DataSet simulated(double[] unlabeled, double[] labeled, int d, double[] y) {
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= d; i++) {
+      names.add("x" + i);
+    }
+    return new DataSet(new DataTable("simulated unlabeled", names, unlabeled),
+        new DataTable("simulated labeled", names, labeled), y);
   }
 
   private static void requireVarying(DataTable t) {
@@ -111,8 +126,7 @@ public record DataSet(DataTable unlabeled, DataTable labeled, double[] y) implem
 
   /** SHA-256 of both tables and the labels: the data's identity in a result store's manifest. */
   public String digest() {
-    double[] ys = y.clone();
-    return new DataTable("y", List.of(LABEL), ys).digest().substring(0, 16) + unlabeled.digest().substring(0, 24)
+    return new DataTable("y", List.of(LABEL), y).digest().substring(0, 16) + unlabeled.digest().substring(0, 24)
         + labeled.digest().substring(0, 24);
   }
 }

@@ -7,7 +7,6 @@ import java.util.function.ToDoubleFunction;
 import twostage.experiments.DataPlanStudy;
 import twostage.stats.Interval;
 import twostage.stats.Percentiles;
-import twostage.theory.Crossover;
 import twostage.theory.LimitLaw;
 
 /**
@@ -91,10 +90,5 @@ public record DataSummary(
     double lo = reps.stream().mapToDouble(f).min().orElse(Double.NaN);
     double hi = reps.stream().mapToDouble(f).max().orElse(Double.NaN);
     return new Interval(point, lo, hi);
-  }
-
-  /** The crossover at the data as given. */
-  public static Crossover crossover(DataPlanStudy.Result r) {
-    return r.point().crossover();
   }
 }

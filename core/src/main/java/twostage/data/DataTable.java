@@ -17,6 +17,7 @@ import java.util.List;
  */
 public record DataTable(String source, List<String> columns, double[] values) implements Serializable {
 
+  /** @throws IllegalArgumentException when there is no column or the values do not fill whole rows */
   public DataTable {
     columns = List.copyOf(columns);
     if (columns.isEmpty()) {
@@ -79,14 +80,6 @@ public record DataTable(String source, List<String> columns, double[] values) im
     for (int i = 0; i < index.length; i++) {
       System.arraycopy(values, index[i] * c, out, i * c, c);
     }
-    return new DataTable(source, columns, out);
-  }
-
-  /** The first {@code count} rows. */
-  public DataTable head(int count) {
-    int c = cols();
-    double[] out = new double[count * c];
-    System.arraycopy(values, 0, out, 0, count * c);
     return new DataTable(source, columns, out);
   }
 

@@ -54,10 +54,21 @@ public final class FactorCaseStudy extends AbstractCaseStudy {
 
   @Override
   public ModelInstance instance(Settings s) {
-    int k = s.integer("--k");
-    int d = s.integer("--d");
-    double sigmaNu = s.real("--sigma-nu");
     long seed = s.count("--instance-seed");
+    FactorInstance inst = generated(s.integer("--k"), s.integer("--d"), s.real("--sigma-nu"), seed);
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("source", "generated");
+    source.put("instanceSeed", seed);
+    return new Instance(inst, source);
+  }
+
+  /**
+   * The generated instance of the options {@code --k}, {@code --d}, {@code --sigma-nu} and
+   * {@code --instance-seed} (Gaussian A⋆ and β⋆ from the seed).
+   *
+   * @throws IllegalArgumentException naming the option and the rule
+   */
+  public static FactorInstance generated(int k, int d, double sigmaNu, long seed) {
     if (k < 1) {
       throw new IllegalArgumentException("--k must be >= 1, got " + k);
     }
@@ -68,10 +79,7 @@ public final class FactorCaseStudy extends AbstractCaseStudy {
     if (!(sigmaNu >= 0)) {
       throw new IllegalArgumentException("--sigma-nu must be >= 0, got " + sigmaNu);
     }
-    Map<String, Object> source = new LinkedHashMap<>();
-    source.put("source", "generated");
-    source.put("instanceSeed", seed);
-    return new Instance(FactorInstance.generated(k, d, seed, sigmaNu), source);
+    return FactorInstance.generated(k, d, seed, sigmaNu);
   }
 
   @Override

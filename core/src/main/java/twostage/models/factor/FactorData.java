@@ -96,7 +96,8 @@ public final class FactorData implements DataModel {
 
     FactorModel model = FactorModel.of(FactorInstance.of(Rows.of(a), ls.theta(), 0.0));
     PretrainingMoments pre = new PretrainingMoments(hessian(model, sm), scoreCovariance(model, data.unlabeled()));
-    DownstreamMoments down = downstream(model, secondMoment(lab));
+    DMatrixRMaj sn = secondMoment(lab);
+    DownstreamMoments down = downstream(model, sn);
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("eigenvalues", ev);
     info.put("kthEigenvalue", ev[k - 1]);
@@ -106,7 +107,6 @@ public final class FactorData implements DataModel {
     meanWarnings(data.unlabeled().source(), data.unlabeled(), warnings);
     meanWarnings(data.labeled().source(), new DataTable(data.labeled().source(), List.of(DataSet.LABEL), data.y()),
         warnings);
-    DMatrixRMaj sn = secondMoment(lab);
     List<DownstreamMoments> noise = new ArrayList<>();
     for (double[] v : ls.noiseDirections()) {
       noise.add(downstream(FactorModel.of(FactorInstance.of(Rows.of(a), v, 0.0)), sn));
@@ -299,10 +299,6 @@ public final class FactorData implements DataModel {
       }
       y[r] = v;
     }
-    List<String> names = new ArrayList<>();
-    for (int i = 1; i <= d; i++) {
-      names.add("x" + i);
-    }
-    return new DataSet(new DataTable("simulated unlabeled", names, un), new DataTable("simulated labeled", names, lab), y);
+    return DataSet.simulated(un, lab, d, y);
   }
 }

@@ -49,7 +49,7 @@ public final class MixtureData implements DataModel {
     return PARAMETERS;
   }
 
-  private static int components(Settings s, int d) {
+  private static int components(Settings s) {
     int k = s.integer("--K");
     if (k < 2) {
       throw new IllegalArgumentException("--K must be >= 2, got " + k);
@@ -60,7 +60,7 @@ public final class MixtureData implements DataModel {
   @Override
   public void checkSizes(DataSet data, Settings s) {
     int d = data.d();
-    int k = components(s, d);
+    int k = components(s);
     long q = (long) k * d;
     int r = Math.min(d, k - 1);
     long p = (long) k * (r + 1);
@@ -109,7 +109,7 @@ public final class MixtureData implements DataModel {
   /** EM from k-means++ starts, the best of --restarts by likelihood. */
   private static MixtureEm.Fit fit(DataSet data, Settings s, long seed) {
     int d = data.d();
-    int k = components(s, d);
+    int k = components(s);
     int m = data.m();
     double[] x = data.unlabeled().values();
     long restarts = s.count("--restarts", 1, "at least one start");
@@ -129,7 +129,7 @@ public final class MixtureData implements DataModel {
   @Override
   public PlugIn plugIn(DataSet data, Settings s, long seed) {
     int d = data.d();
-    int k = components(s, d);
+    int k = components(s);
     int m = data.m();
     double[] x = data.unlabeled().values();
     MixtureEm.Fit best = fit(data, s, seed);
@@ -145,12 +145,7 @@ public final class MixtureData implements DataModel {
     int p = feats.dimension();
     int n = data.n();
     DataTable lab = data.labeled();
-    double[] psi = new double[n * p];
-    double[] z = new double[r];
-    double[] pi = new double[k];
-    for (int i = 0; i < n; i++) {
-      feats.evaluate(lab.values(), i * d, psi, i * p, z, pi);
-    }
+    double[] psi = features(feats, lab.values(), n, d);
     LeastSquares ls = LeastSquares.fit(psi, n, p, data.y());
     MixtureInstance fitted = readout(u, geo, ls.theta(), Math.sqrt(ls.sigma2()));
     List<DownstreamMoments> noise = new ArrayList<>();
@@ -316,10 +311,6 @@ public final class MixtureData implements DataModel {
       }
       y[row] = f + inst.sigma() * g.sample();
     }
-    List<String> names = new ArrayList<>();
-    for (int i = 1; i <= d; i++) {
-      names.add("x" + i);
-    }
-    return new DataSet(new DataTable("simulated unlabeled", names, un), new DataTable("simulated labeled", names, lab), y);
+    return DataSet.simulated(un, lab, d, y);
   }
 }

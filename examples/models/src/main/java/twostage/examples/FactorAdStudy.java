@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import twostage.ad.AdCaseStudy;
 import twostage.ad.DifferentiableModel;
+import twostage.models.factor.FactorCaseStudy;
 import twostage.models.factor.FactorInstance;
 import twostage.spi.InstanceFile;
 import twostage.spi.Parameter;
@@ -39,22 +40,11 @@ public final class FactorAdStudy extends AdCaseStudy {
 
   @Override
   protected DifferentiableModel model(Settings s) {
-    int k = s.integer("--k");
     int d = s.integer("--d");
-    double sigmaNu = s.real("--sigma-nu");
-    if (k < 1) {
-      throw new IllegalArgumentException("--k must be >= 1, got " + k);
-    }
-    if (d <= k) {
-      throw new IllegalArgumentException("--d must be > --k, got d=" + d + ", k=" + k);
-    }
     if (d > 200) {
       throw new IllegalArgumentException("--d must be <= 200 (q = dk automatic derivatives per sample), got " + d);
     }
-    if (!(sigmaNu >= 0)) {
-      throw new IllegalArgumentException("--sigma-nu must be >= 0, got " + sigmaNu);
-    }
-    return new FactorAd(FactorInstance.generated(k, d, s.count("--instance-seed"), sigmaNu));
+    return new FactorAd(FactorCaseStudy.generated(s.integer("--k"), d, s.real("--sigma-nu"), s.count("--instance-seed")));
   }
 
   @Override
