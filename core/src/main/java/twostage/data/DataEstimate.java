@@ -10,7 +10,6 @@ import twostage.theory.AsymptoticEngine;
 import twostage.theory.Crossover;
 import twostage.theory.DownstreamMoments;
 import twostage.theory.LimitInputs;
-import twostage.theory.RegularityException;
 import twostage.theory.TangentRank;
 
 /**
@@ -49,12 +48,7 @@ public record DataEstimate(
     DMatrixRMaj basis = horizontalBasis(in.pretraining().hessian(), in.orbit(), engine);
     SymmetricEigen hEig = SymmetricEigen.of(Sym.congruence(basis, in.pretraining().hessian()));
     int h = basis.numCols;
-    double hMax = h == 0 ? 0 : hEig.values()[0];
-    double hMin = h == 0 ? 0 : hEig.values()[h - 1];
-    if (!(hMin > rankTolerance * Math.abs(hMax))) {
-      throw new RegularityException("the pre-training Hessian is singular off the orbit directions "
-          + "(smallest eigenvalue " + hMin + ", largest " + hMax + "): the descriptor is not locally identifiable");
-    }
+    AsymptoticEngine.requireRegular(hEig, rankTolerance);
     DMatrixRMaj hInv = Sym.function(hEig, -1.0, x -> 1.0 / x);
     DMatrixRMaj hInvS = new DMatrixRMaj(h, h);
     CommonOps_DDRM.mult(hInv, Sym.congruence(basis, in.pretraining().scoreCovariance()), hInvS);

@@ -38,6 +38,25 @@ public final class AsymptoticEngine {
   }
 
   /**
+   * Refuses a Hessian restricted to the horizontal space that is singular (Theorem 5.1 needs it regular
+   * off the orbit).
+   *
+   * @param hEig eigen-decomposition of BᵀHB, values in decreasing order
+   * @param rankTolerance the smallest eigenvalue must exceed this times the largest
+   * @throws RegularityException naming the two eigenvalues
+   */
+  public static void requireRegular(SymmetricEigen hEig, double rankTolerance) {
+    double[] values = hEig.values();
+    double hMax = values.length == 0 ? 0 : values[0];
+    double hMin = values.length == 0 ? 0 : values[values.length - 1];
+    if (!(hMin > rankTolerance * Math.abs(hMax))) {
+      throw new RegularityException(
+          "the pre-training Hessian is singular off the orbit directions (smallest eigenvalue "
+              + hMin + ", largest " + hMax + "): the descriptor is not locally identifiable");
+    }
+  }
+
+  /**
    * Computes the interaction at one instance.
    *
    * @param orbit q×o matrix whose columns span the orbit tangent at w⋆ (null or o = 0 when the group
@@ -50,13 +69,9 @@ public final class AsymptoticEngine {
 
     DMatrixRMaj hB = Sym.congruence(basis, pre.hessian());
     SymmetricEigen hEig = SymmetricEigen.of(hB);
+    requireRegular(hEig, rankTolerance);
     double hMax = hEig.values().length == 0 ? 0 : hEig.values()[0];
     double hMin = hEig.values().length == 0 ? 0 : hEig.values()[hEig.values().length - 1];
-    if (!(hMin > rankTolerance * Math.abs(hMax))) {
-      throw new RegularityException(
-          "the pre-training Hessian is singular off the orbit directions (smallest eigenvalue "
-              + hMin + ", largest " + hMax + "): the descriptor is not locally identifiable");
-    }
     double orbitResidual = Double.NaN;
     double orbitInteraction = Double.NaN;
     if (orbit != null && orbit.numCols > 0) {
