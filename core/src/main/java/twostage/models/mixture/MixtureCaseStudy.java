@@ -58,7 +58,7 @@ public final class MixtureCaseStudy extends AbstractCaseStudy {
           "EM start: truth (the local asymptotics of Theorem 5.1) or kmeanspp."),
       Parameter.count("--restarts", 5, Role.PIPELINE, "k-means++ restarts (with --start kmeanspp)."),
       new Parameter("--em-tolerance", Parameter.Kind.REAL, "1e-9", List.of(), Role.PIPELINE,
-          "EM stops when a step moves no centre coordinate by more than this."),
+          "EM stops when a step moves no centre coordinate by more than this.").range(1e-15, 1),
       Parameter.count("--em-max-passes", 2000, Role.PIPELINE, "Cap on EM passes over the data."),
       Parameter.count("--population-samples", 200_000, Role.PIPELINE,
           "Monte Carlo draws from mu_down per replicate for the population moments and Rep (Appendix K: 2e5)."));
@@ -274,9 +274,6 @@ public final class MixtureCaseStudy extends AbstractCaseStudy {
           ? MixtureTwoStage.Start.TRUTH : MixtureTwoStage.Start.KMEANS_PP;
       long restarts = s.count("--restarts", 1, "at least one start");
       double tol = s.real("--em-tolerance");
-      if (!(tol > 0)) {
-        throw new IllegalArgumentException("--em-tolerance must be > 0, got " + tol);
-      }
       long passes = s.count("--em-max-passes", 1, "at least one pass");
       long pop = s.count("--population-samples", 100, "enough draws for the population moments");
       if (pop > (1L << 25) || restarts > 1000 || passes > Integer.MAX_VALUE) {

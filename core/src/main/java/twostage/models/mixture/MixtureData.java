@@ -114,7 +114,10 @@ public final class MixtureData implements DataModel {
     double[] x = data.unlabeled().values();
     long restarts = s.count("--restarts", 1, "at least one start");
     long passes = s.count("--em-max-passes", 1, "at least one pass");
-    MixtureEm em = new MixtureEm(s.real("--em-tolerance"), (int) Math.min(passes, Integer.MAX_VALUE), true);
+    if (passes > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("--em-max-passes must be <= 2^31-1, got " + passes);
+    }
+    MixtureEm em = new MixtureEm(s.real("--em-tolerance"), (int) passes, true);
     UniformRandomProvider rng = Streams.of(seed);
     MixtureEm.Fit best = null;
     for (int r = 0; r < restarts; r++) {
