@@ -99,11 +99,6 @@ public final class DataCoverageStudy {
           ok.stream().mapToDouble(DataEstimate::interactionMean).toArray(),
           ok.stream().mapToDouble(e -> e.crossover().alpha0()).toArray(), reps.size() - ok.size(), "");
     }
-
-    @Override
-    public double cost() {
-      return 1.0;
-    }
   }
 
   /**

@@ -57,11 +57,6 @@ public final class Settings implements Serializable {
     return values;
   }
 
-  /** True when the option has a value here. */
-  public boolean has(String name) {
-    return values.containsKey(name);
-  }
-
   /** These settings with one value replaced (checked against its kind). */
   public Settings with(Parameter p, String raw) {
     Map<String, String> m = new LinkedHashMap<>(values);
