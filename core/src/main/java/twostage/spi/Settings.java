@@ -37,7 +37,8 @@ public final class Settings implements Serializable {
     Map<String, String> out = new LinkedHashMap<>();
     for (String name : given.keySet()) {
       if (declared.stream().noneMatch(p -> p.name().equals(name))) {
-        throw new IllegalArgumentException("unknown option " + name);
+        throw new IllegalArgumentException("unknown option " + name + "; the declared options: "
+            + String.join(", ", declared.stream().map(Parameter::name).toList()));
       }
     }
     for (Parameter p : declared) {
