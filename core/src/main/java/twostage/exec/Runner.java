@@ -1,6 +1,7 @@
 package twostage.exec;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.function.IntFunction;
 
 /**
@@ -14,4 +15,19 @@ public interface Runner {
 
   /** Number of tasks that run at once. */
   int parallelism();
+
+  /**
+   * What a task that failed on a pool threw, to rethrow as {@code throw Runner.failure(e)}: its
+   * unchecked exception as it was, an {@link Error} thrown here, a checked one wrapped.
+   */
+  static RuntimeException failure(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof RuntimeException re) {
+      return re;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    return new IllegalStateException(cause);
+  }
 }

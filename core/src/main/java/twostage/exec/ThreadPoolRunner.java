@@ -52,14 +52,7 @@ public final class ThreadPoolRunner implements Runner, AutoCloseable {
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
       futures.forEach(f -> f.cancel(true));
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+      throw Runner.failure(e);
     }
     return out;
   }

@@ -13,8 +13,8 @@ import twostage.spi.Baseline;
 import twostage.spi.LimitEstimate;
 import twostage.spi.ModelInstance;
 import twostage.stats.Estimate;
+import twostage.stats.WeightedChiSquare;
 import twostage.theory.Crossover;
-import twostage.theory.LimitLaw;
 import twostage.theory.TangentRank;
 
 /**
@@ -30,7 +30,11 @@ public final class CrossoverStudy {
       implements Task<BaselineSimulation.Replicate> {
     @Override
     public String key() {
-      return "n=" + n + "/j=" + index;
+      return key(n, index);
+    }
+
+    static String key(long n, int j) {
+      return "n=" + n + "/j=" + j;
     }
 
     @Override
@@ -40,9 +44,9 @@ public final class CrossoverStudy {
 
     @Override
     public BaselineSimulation.Replicate compute() {
-      Baseline b = baseline(spec, new SequentialRunner());
-      LocalChart chart = Models.cached(new ModelSpec.Key("chart", spec), k -> b.chart().get());
-      return BaselineSimulation.replicate(b.problem(), chart, (int) n, (int) spec.population(),
+      Runner one = new SequentialRunner();
+      return BaselineSimulation.replicate(baseline(spec, one).problem(), chart(spec, one), (int) n,
+          (int) spec.population(),
           Streams.of(spec.seed(), BaselineSimulation.STAGE, sizeIndex, index));
     }
   }
@@ -110,8 +114,7 @@ public final class CrossoverStudy {
     ModelInstance m = spec.model().instance();
     LimitEstimate limit = m.limit(spec.model().settings(), spec.seed(), executor.runner());
     Baseline b = baseline(spec, executor.runner());
-    Crossover c = new Crossover(m.sigma2(), limit.interaction().dEff(), b.dBase().rank(),
-        Math.max(limit.mean().value(), 0));
+    Crossover c = limit.crossover(m.sigma2(), b);
     List<Long> sizes = spec.baselineN();
     if (sizes.isEmpty() && b.exactRisk()) {
       sizes = CrossoverSpec.CHEAP_MULTIPLES.stream().map(v -> v * c.dBase()).toList();
@@ -136,7 +139,7 @@ public final class CrossoverStudy {
     int computed = 0;
     int chartDimension = -1;
     if (!tasks.isEmpty()) {
-      chartDimension = Models.cached(new ModelSpec.Key("chart", spec), k -> b.chart().get()).dimension();
+      chartDimension = chart(spec, executor.runner()).dimension();
       try (ResultStore<BaselineSimulation.Replicate> store =
           ResultStore.open(dir, ResultStore.manifest("study", "crossover baseline", "model", spec.model(),
               "population", spec.population(), "rankTolerance", spec.rankTolerance(), "seed", spec.seed()),
@@ -145,7 +148,7 @@ public final class CrossoverStudy {
         for (long n : sizes) {
           List<BaselineSimulation.Replicate> list = new ArrayList<>();
           for (int j = 0; j < reps; j++) {
-            list.add(store.get("n=" + n + "/j=" + j));
+            list.add(store.get(BaselineTask.key(n, j)));
           }
           BaselineSimulation.Point p = BaselineSimulation.summarise(n, list);
           points.add(new BaselinePoint(n, p.scaledExcess(), p.replicates(), p.notConverged(), p.meanIterations(),
@@ -164,6 +167,11 @@ public final class CrossoverStudy {
   static Baseline baseline(CrossoverSpec spec, Runner runner) {
     return Models.cached(new ModelSpec.Key("baseline", List.of(spec.model(), spec.rankTolerance(), spec.seed())),
         k -> spec.model().instance().baseline(spec.model().settings(), spec.rankTolerance(), spec.seed(), runner));
+  }
+
+  /** The local chart of the spec's baseline, once per process. */
+  static LocalChart chart(CrossoverSpec spec, Runner runner) {
+    return Models.cached(new ModelSpec.Key("chart", spec), k -> baseline(spec, runner).chart().get());
   }
 
   /** σ² d n/(n − d − 1): E[n(R − σ²)] of least squares on d Gaussian regressors (∞ when n ≤ d + 1). */
@@ -211,6 +219,6 @@ public final class CrossoverStudy {
     for (double w : limit.interaction().weights()) {
       top = Math.max(top, w);
     }
-    return top == 0 ? 0 : new LimitLaw(0.0, 0, 1.0, limit.interaction().weights()).quantile(p);
+    return top == 0 ? 0 : new WeightedChiSquare(limit.interaction().weights()).quantile(p);
   }
 }

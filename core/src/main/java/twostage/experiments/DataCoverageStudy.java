@@ -99,11 +99,6 @@ public final class DataCoverageStudy {
           ok.stream().mapToDouble(DataEstimate::interactionMean).toArray(),
           ok.stream().mapToDouble(e -> e.crossover().alpha0()).toArray(), reps.size() - ok.size(), "");
     }
-
-    @Override
-    public double cost() {
-      return 1.0;
-    }
   }
 
   /**
@@ -149,8 +144,7 @@ public final class DataCoverageStudy {
     Settings s = spec.model().settings();
     LimitEstimate limit = inst.limit(s, spec.seed(), runner);
     Baseline b = inst.baseline(s, TangentRank.DEFAULT_TOLERANCE, spec.seed(), runner);
-    Crossover c = new Crossover(inst.sigma2(), limit.interaction().dEff(), b.dBase().rank(),
-        Math.max(limit.mean().value(), 0));
+    Crossover c = limit.crossover(inst.sigma2(), b);
     double scale = c.alpha0() / Math.max(limit.mean().value(), Double.MIN_NORMAL);
     return new Truth(limit.mean(), new Estimate(c.alpha0(), limit.mean().stdError() * scale), inst.sigma2(),
         c.dEff(), c.dBase());

@@ -52,14 +52,7 @@ public final class LocalExecutor implements TaskExecutor, AutoCloseable {
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
       futures.forEach(f -> f.cancel(true));
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(c);
+      throw Runner.failure(e);
     } finally {
       pool.shutdownNow();
     }

@@ -63,8 +63,7 @@ public final class PlanStudy {
     ModelInstance m = spec.model().instance();
     LimitEstimate limit = m.limit(spec.model().settings(), spec.seed(), runner);
     Baseline b = m.baseline(spec.model().settings(), spec.rankTolerance(), spec.seed(), runner);
-    Crossover c = new Crossover(m.sigma2(), limit.interaction().dEff(), b.dBase().rank(),
-        Math.max(limit.mean().value(), 0));
+    Crossover c = limit.crossover(m.sigma2(), b);
     PretrainingPlan plan = PretrainingPlan.of(c, spec.n(), spec.targetRatio(), spec.m(),
         limit.interaction().horizontalDimension());
     return new Result(spec, m.description(), plan, limit, b.dBase());

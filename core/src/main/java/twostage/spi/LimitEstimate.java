@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import twostage.stats.Estimate;
+import twostage.theory.Crossover;
 import twostage.theory.Interaction;
 import twostage.theory.InteractionEstimate;
 
@@ -49,6 +50,14 @@ public record LimitEstimate(
     samples.put("jackknifeGroups", (long) est.mean().groups());
     return new LimitEstimate(
         est.interaction(), est.interactionMean(), est.mean().estimate(), samples, details);
+  }
+
+  /**
+   * Two-stage learning against the downstream-only {@code baseline} at this estimate: σ², d_eff,
+   * d_base and E‖L(Z)‖² (a negative Monte Carlo value clipped to 0).
+   */
+  public Crossover crossover(double sigma2, Baseline baseline) {
+    return new Crossover(sigma2, interaction.dEff(), baseline.dBase().rank(), Math.max(mean.value(), 0));
   }
 
   /** True when E‖L(Z)‖² is exact (no Monte Carlo error). */

@@ -93,11 +93,6 @@ public record Parameter(
     return new Parameter(name, Kind.CHOICE, defaultValue, choices, role, description);
   }
 
-  /** This parameter with another role. */
-  public Parameter withRole(Role r) {
-    return new Parameter(name, kind, defaultValue, choices, r, description, min, max);
-  }
-
   /** True for the kinds that a sweep can vary (numbers). */
   public boolean numeric() {
     return kind != Kind.CHOICE;

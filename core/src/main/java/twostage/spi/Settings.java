@@ -37,7 +37,8 @@ public final class Settings implements Serializable {
     Map<String, String> out = new LinkedHashMap<>();
     for (String name : given.keySet()) {
       if (declared.stream().noneMatch(p -> p.name().equals(name))) {
-        throw new IllegalArgumentException("unknown option " + name);
+        throw new IllegalArgumentException("unknown option " + name + "; the declared options: "
+            + String.join(", ", declared.stream().map(Parameter::name).toList()));
       }
     }
     for (Parameter p : declared) {
@@ -55,11 +56,6 @@ public final class Settings implements Serializable {
   /** The canonical values by option name. */
   public Map<String, String> values() {
     return values;
-  }
-
-  /** True when the option has a value here. */
-  public boolean has(String name) {
-    return values.containsKey(name);
   }
 
   /** These settings with one value replaced (checked against its kind). */

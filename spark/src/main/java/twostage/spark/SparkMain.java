@@ -50,6 +50,7 @@ public final class SparkMain {
     }
   }
 
+  /** Runs the command on Spark and exits with its code. */
   public static void main(String[] args) {
     System.exit(run(args));
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -215,9 +214,5 @@ class SparkEquivalenceTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static String classPathSeparator() {
-    return File.pathSeparator;
   }
 }
