@@ -3,6 +3,7 @@ package twostage.experiments;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import twostage.exec.Runner;
 
 /**
@@ -16,6 +17,7 @@ public final class ReportingRunner implements Runner {
   private final Runner inner;
   private final Progress progress;
   private final String label;
+  private final LongSupplier clock;
   private final AtomicInteger depth = new AtomicInteger();
   private int batches;
 
@@ -25,9 +27,15 @@ public final class ReportingRunner implements Runner {
    * @param label what runs ("limit gmm")
    */
   public ReportingRunner(Runner inner, Progress progress, String label) {
+    this(inner, progress, label, System::nanoTime);
+  }
+
+  /** As the public constructor, reading time from {@code clock} (nanoseconds; tests). */
+  ReportingRunner(Runner inner, Progress progress, String label, LongSupplier clock) {
     this.inner = inner;
     this.progress = progress;
     this.label = label;
+    this.clock = clock;
   }
 
   @Override
@@ -42,7 +50,7 @@ public final class ReportingRunner implements Runner {
       }
     }
     String name = label + ", stage " + (++batches);
-    long t0 = System.nanoTime();
+    long t0 = clock.getAsLong();
     int[] done = {0};
     boolean[] started = {false};
     try {
@@ -50,7 +58,7 @@ public final class ReportingRunner implements Runner {
         T t = task.apply(i);
         synchronized (progress) {
           done[0]++;
-          if (!started[0] && System.nanoTime() - t0 > QUIET_NANOS) {
+          if (!started[0] && clock.getAsLong() - t0 > QUIET_NANOS) {
             started[0] = true;
             progress.startedAt(name, count, count, t0);
             for (int k = 1; k < done[0]; k++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import twostage.exec.ThreadPoolRunner;
 
@@ -20,7 +21,7 @@ class ReportingRunnerTest {
 
     @Override
     public synchronized void startedAt(String label, int total, double totalCost, long startedNanos) {
-      long ago = System.nanoTime() - startedNanos;
+      long ago = now.get() - startedNanos;
       events.add("start " + label + " " + total + (ago >= 1_000_000_000L ? "" : " too early"));
     }
 
@@ -35,11 +36,14 @@ class ReportingRunnerTest {
     }
   }
 
+  /** A clock that tasks advance by hand (nanoseconds). */
+  private final AtomicLong now = new AtomicLong();
+
   @Test
   void reportsEachBatchAndKeepsResultsInOrder() {
     Recorder r = new Recorder();
     try (ThreadPoolRunner pool = new ThreadPoolRunner(3)) {
-      ReportingRunner runner = new ReportingRunner(pool, r, "limit x");
+      ReportingRunner runner = new ReportingRunner(pool, r, "limit x", now::get);
       List<Integer> first = runner.map(20, i -> {
         if (i == 0) {
           pause(1200);
@@ -65,7 +69,7 @@ class ReportingRunnerTest {
   @Test
   void nestedBatchesAreNotReportedTwice() {
     Recorder r = new Recorder();
-    ReportingRunner runner = new ReportingRunner(new twostage.exec.SequentialRunner(), r, "limit y");
+    ReportingRunner runner = new ReportingRunner(new twostage.exec.SequentialRunner(), r, "limit y", now::get);
     List<Integer> sums = runner.map(3, i -> {
       pause(600);
       List<Integer> inner = runner.map(4, j -> i + j);
@@ -76,11 +80,7 @@ class ReportingRunnerTest {
     assertEquals(3, r.steps);
   }
 
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private void pause(long millis) {
+    now.addAndGet(millis * 1_000_000L);
   }
 }
