@@ -10,7 +10,7 @@ import twostage.exec.ThreadPoolRunner;
 
 class ReportingRunnerTest {
   /** Records what a runner reports. */
-  private static final class Recorder implements Progress {
+  private final class Recorder implements Progress {
     final List<String> events = new ArrayList<>();
     int steps;
 
