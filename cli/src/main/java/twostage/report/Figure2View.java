@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import twostage.experiments.Figure2Study;
 import twostage.experiments.LimitResult;
 import twostage.stats.TrendFit;
@@ -106,10 +105,5 @@ public final class Figure2View {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the digitised paper values", e);
     }
-  }
-
-  /** Unused rows guard: panels always have points. */
-  static boolean empty(List<?> l) {
-    return l == null || l.isEmpty();
   }
 }
