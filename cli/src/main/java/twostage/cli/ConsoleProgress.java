@@ -33,7 +33,7 @@ final class ConsoleProgress implements Progress {
 
   /** Progress for a command: nothing with {@code --no-progress}. */
   static Progress of(RunOptions run) {
-    return run.noProgress ? Progress.NONE : new ConsoleProgress(System.err, System.console() != null);
+    return of(run.noProgress);
   }
 
   /** Progress for a command without run options. */

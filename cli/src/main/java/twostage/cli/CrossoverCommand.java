@@ -11,7 +11,6 @@ import twostage.experiments.ModelSpec;
 import twostage.report.CrossoverView;
 import twostage.report.Json;
 import twostage.spi.CaseStudy;
-import twostage.theory.TangentRank;
 
 /**
  * {@code twostage crossover MODEL}: two-stage learning against downstream-only least squares over α
@@ -65,7 +64,7 @@ public final class CrossoverCommand extends ModelCommand {
 
     @Option(names = "--rank-tolerance", defaultValue = "1e-9", paramLabel = "T",
         description = "Relative eigenvalue tolerance for d_base (unit-diagonal Gram) (default: ${DEFAULT-VALUE}).")
-    double rankTolerance = TangentRank.DEFAULT_TOLERANCE;
+    double rankTolerance;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (JSON, CSV, PNG, SVG).")
     Path out;

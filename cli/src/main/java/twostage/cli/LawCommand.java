@@ -1,8 +1,5 @@
 package twostage.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -19,12 +16,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import twostage.report.Json;
 import twostage.stats.WeightedChiSquare;
 
 /**
  * {@code twostage law}: the law of S + C·Σ_j λ_j χ²₁ for weights given on the command line or in a
  * file: moments, CDF values and quantiles with their error bounds (docs/weighted-chi-square.md).
- * Self-contained: depends on picocli, Jackson and {@link WeightedChiSquare} only.
  */
 @Command(
     name = "law",
@@ -36,13 +33,6 @@ import twostage.stats.WeightedChiSquare;
           + "square.md)."
     })
 public final class LawCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-  /** How the result is printed. */
-  enum Format {
-    TABLE, JSON
-  }
-
   @Spec CommandSpec spec;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -73,27 +63,27 @@ public final class LawCommand implements Callable<Integer> {
   double[] probabilities;
 
   @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "table or json (default: ${DEFAULT-VALUE}).")
-  Format format;
+  OutputFormat format;
 
   @Override
   public Integer call() throws IOException {
     double[] weights = source.file != null ? readWeights(source.file) : source.weights;
     for (int j = 0; j < weights.length; j++) {
-      rule(Double.isFinite(weights[j]) && weights[j] >= 0,
+      Check.rule(spec, Double.isFinite(weights[j]) && weights[j] >= 0,
           "--weights: weight " + (j + 1) + " must be finite and >= 0, got " + weights[j]);
     }
-    rule(weights.length > 0, "--weights: at least one weight is needed");
-    rule(Double.isFinite(shift), "--shift must be finite, got " + shift);
-    rule(scale > 0 && Double.isFinite(scale), "--scale must be finite and > 0, got " + scale);
+    Check.rule(spec, weights.length > 0, "--weights: at least one weight is needed");
+    Check.rule(spec, Double.isFinite(shift), "--shift must be finite, got " + shift);
+    Check.rule(spec, scale > 0 && Double.isFinite(scale), "--scale must be finite and > 0, got " + scale);
     double[] xs = cdfAt == null ? new double[0] : cdfAt;
     for (double x : xs) {
-      rule(!Double.isNaN(x), "--cdf points must be numbers, got NaN");
+      Check.rule(spec, !Double.isNaN(x), "--cdf points must be numbers, got NaN");
     }
     for (double p : probabilities) {
-      rule(p >= 0 && p <= 1, "--quantile probabilities must be in [0, 1], got " + p);
+      Check.rule(spec, p >= 0 && p <= 1, "--quantile probabilities must be in [0, 1], got " + p);
     }
     WeightedChiSquare law = new WeightedChiSquare(weights);
-    ObjectNode out = JSON.createObjectNode();
+    ObjectNode out = Json.object();
     out.put("weights", weights.length);
     out.put("positiveWeights", law.positiveWeights());
     out.put("distinctWeights", law.distinctWeights());
@@ -129,14 +119,14 @@ public final class LawCommand implements Callable<Integer> {
     }
     out.put("errorBound", worst);
     PrintWriter w = spec.commandLine().getOut();
-    w.println(format == Format.JSON ? pretty(out) : table(out));
+    w.println(format == OutputFormat.JSON ? Json.pretty(out) : table(out));
     w.flush();
     return 0;
   }
 
   /** One weight a line; '#' starts a comment; blank lines are skipped. */
   private double[] readWeights(Path file) throws IOException {
-    rule(Files.isRegularFile(file), "--weights-file: " + file + " does not exist or is not a file");
+    Check.rule(spec, Files.isRegularFile(file), "--weights-file: " + file + " does not exist or is not a file");
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     double[] w = new double[lines.size()];
     int n = 0;
@@ -152,31 +142,14 @@ public final class LawCommand implements Callable<Integer> {
       try {
         v = Double.parseDouble(text);
       } catch (NumberFormatException e) {
-        throw bad(at + "'" + text + "' is not a number (one weight a line, '#' starts a comment)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            at + "'" + text + "' is not a number (one weight a line, '#' starts a comment)");
       }
-      rule(Double.isFinite(v) && v >= 0, at + "weight must be finite and >= 0, got " + text);
+      Check.rule(spec, Double.isFinite(v) && v >= 0, at + "weight must be finite and >= 0, got " + text);
       w[n++] = v;
     }
-    rule(n > 0, "--weights-file: " + file + " contains no weight");
+    Check.rule(spec, n > 0, "--weights-file: " + file + " contains no weight");
     return java.util.Arrays.copyOf(w, n);
-  }
-
-  private void rule(boolean ok, String message) {
-    if (!ok) {
-      throw bad(message);
-    }
-  }
-
-  private CommandLine.ParameterException bad(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
-  }
-
-  private static String pretty(ObjectNode node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String table(ObjectNode o) {

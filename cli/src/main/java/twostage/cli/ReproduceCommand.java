@@ -42,6 +42,7 @@ import twostage.report.ReportFiles;
 import twostage.report.ReproduceReport;
 import twostage.report.ValidationView;
 import twostage.errata.PaperClaims;
+import twostage.theory.TangentRank;
 
 /**
  * {@code twostage reproduce}: the main job — a quick (or paper-size) reproduction of the paper's
@@ -251,7 +252,8 @@ public final class ReproduceCommand implements Callable<Integer> {
 
   private CrossoverStudy.Result crossover(String name, String title, ModelSpec m, List<Long> sizes, long reps,
       TaskExecutor ex, Progress progress) {
-    CrossoverSpec cs = new CrossoverSpec(m, sizes, reps, 20_000, List.of(), 121, List.of(0.1, 0.9), 1e-9, 1);
+    CrossoverSpec cs = new CrossoverSpec(m, sizes, reps, 20_000, List.of(), 121, List.of(0.1, 0.9),
+        TangentRank.DEFAULT_TOLERANCE, 1);
     Path dir = out.resolve(name);
     String extra = sizes.isEmpty() ? "" : "--baseline-n " + String.join(",", sizes.stream().map(String::valueOf).toList())
         + " --replicates " + reps;

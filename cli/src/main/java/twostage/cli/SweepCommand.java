@@ -69,11 +69,11 @@ public final class SweepCommand extends ModelCommand {
       SweepSpec ss = new SweepSpec(m, option, vals, alpha, run.seed);
       OutputDirectory.usable("--out", out);
       SweepStudy.Result r = run.execute((ex, progress) -> SweepStudy.run(ss, out, ex, progress));
-      SweepView.writeCsv(out.resolve("sweep.csv"), r.points(), option);
+      SweepView.writeCsv(out.resolve("sweep.csv"), r.points());
       var w = spec.commandLine().getOut();
       if (run.json()) {
         var arr = Json.MAPPER.createArrayNode();
-        r.points().forEach(x -> arr.add(SweepView.row(x, option)));
+        r.points().forEach(x -> arr.add(SweepView.row(x)));
         w.println(Json.pretty(arr));
       } else {
         w.println(SweepView.table(r, out));

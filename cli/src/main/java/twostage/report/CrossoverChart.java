@@ -3,6 +3,7 @@ package twostage.report;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -61,7 +62,7 @@ public final class CrossoverChart {
       py[2 * n - 1 - i] = Math.min(lower[i], 10 * yMax);
     }
     XYSeries bandSeries = chart.addSeries(
-        String.format("two-stage %.0f%%-%.0f%% quantiles", 100 * band.get(0), 100 * band.get(1)), px, py);
+        String.format(Locale.ROOT, "two-stage %.0f%%-%.0f%% quantiles", 100 * band.get(0), 100 * band.get(1)), px, py);
     bandSeries.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
     bandSeries.setFillColor(new Color(70, 130, 220, 60));
     bandSeries.setLineColor(new Color(70, 130, 220, 60));
@@ -72,23 +73,23 @@ public final class CrossoverChart {
       clipped[i] = Math.min(twoStage[i], 10 * yMax);
     }
     XYSeries two = chart.addSeries(
-        String.format("two-stage: %.3g + %.3g/alpha", c.floor(), c.interactionMean()), alpha, clipped);
+        String.format(Locale.ROOT, "two-stage: %.3g + %.3g/alpha", c.floor(), c.interactionMean()), alpha, clipped);
     two.setMarker(SeriesMarkers.NONE);
     two.setLineColor(new Color(30, 80, 200));
     two.setLineWidth(2.5f);
 
-    XYSeries down = level(chart, String.format("downstream-only: sigma^2 d_base = %.3g", c.downstreamOnly()), alpha,
+    XYSeries down = level(chart, String.format(Locale.ROOT, "downstream-only: sigma^2 d_base = %.3g", c.downstreamOnly()), alpha,
         c.downstreamOnly());
     down.setLineColor(new Color(200, 60, 40));
     down.setLineWidth(2.5f);
 
-    XYSeries floor = level(chart, String.format("floor sigma^2 d_eff = %.3g", c.floor()), alpha, c.floor());
+    XYSeries floor = level(chart, String.format(Locale.ROOT, "floor sigma^2 d_eff = %.3g", c.floor()), alpha, c.floor());
     floor.setLineColor(Color.GRAY);
     floor.setLineStyle(SeriesLines.DOT_DOT);
 
     double a0 = c.alpha0();
     if (Double.isFinite(a0) && a0 >= alpha[0] && a0 <= alpha[n - 1]) {
-      XYSeries cross = chart.addSeries(String.format("alpha0 = %.4g", a0),
+      XYSeries cross = chart.addSeries(String.format(Locale.ROOT, "alpha0 = %.4g", a0),
           new double[] {a0, a0}, new double[] {0, yMax});
       cross.setMarker(SeriesMarkers.NONE);
       cross.setLineColor(Color.BLACK);
@@ -108,9 +109,9 @@ public final class CrossoverChart {
       CrossoverStudy.BaselinePoint pt = points.get(i);
       double x = Math.exp(la + (lb - la) * (0.55 + 0.35 * (i + 0.5) / points.size()));
       String capped = pt.notConverged() > 0
-          ? String.format(", %d fits capped", pt.notConverged()) : "";
+          ? String.format(Locale.ROOT, ", %d fits capped", pt.notConverged()) : "";
       XYSeries s = chart.addSeries(
-          String.format("simulated, n=%d: %.3g (SE %.2g)%s", pt.n(),
+          String.format(Locale.ROOT, "simulated, n=%d: %.3g (SE %.2g)%s", pt.n(),
               pt.scaledExcess().value(), pt.scaledExcess().stdError(), capped),
           new double[] {x}, new double[] {pt.scaledExcess().value()},
           new double[] {2 * pt.scaledExcess().stdError()});

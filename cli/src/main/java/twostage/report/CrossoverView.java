@@ -3,6 +3,7 @@ package twostage.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.Locale;
 import twostage.experiments.CrossoverStudy;
 import twostage.theory.Crossover;
 import twostage.theory.TangentRank;
@@ -111,20 +112,20 @@ public final class CrossoverView {
   public static String summary(CrossoverStudy.Result r, Path dir) {
     Crossover c = r.crossover();
     StringBuilder b = new StringBuilder();
-    b.append(String.format("model            %s%n", r.spec().model().model()));
-    b.append(String.format("sigma^2          %.6g%n", c.sigma2()));
-    b.append(String.format("d_eff            %d%n", c.dEff()));
-    b.append(String.format("d_base           %d   (tolerance %.1e; kept %.3e, dropped %.3e)%n",
+    b.append(String.format(Locale.ROOT, "model            %s%n", r.spec().model().model()));
+    b.append(String.format(Locale.ROOT, "sigma^2          %.6g%n", c.sigma2()));
+    b.append(String.format(Locale.ROOT, "d_eff            %d%n", c.dEff()));
+    b.append(String.format(Locale.ROOT, "d_base           %d   (tolerance %.1e; kept %.3e, dropped %.3e)%n",
         c.dBase(), r.dBase().tolerance(), r.dBase().lastKept(), r.dBase().firstDropped()));
-    b.append(String.format("E||L(Z)||^2      %s%n", Format.pm(r.limit().mean())));
+    b.append(String.format(Locale.ROOT, "E||L(Z)||^2      %s%n", Format.pm(r.limit().mean())));
     if (c.reparametrisationOnly()) {
       b.append("alpha0           none: d_base = d_eff, pre-training only reparametrises (L = 0)\n");
     } else {
-      b.append(String.format("alpha0           %s%n", Format.pm(new twostage.stats.Estimate(c.alpha0(),
+      b.append(String.format(Locale.ROOT, "alpha0           %s%n", Format.pm(new twostage.stats.Estimate(c.alpha0(),
           Double.isNaN(r.alpha0StdError()) ? 0 : r.alpha0StdError()))));
     }
-    b.append(String.format("two-stage        %.6g + %.6g / alpha%n", c.floor(), c.interactionMean()));
-    b.append(String.format("downstream-only  %.6g%n", c.downstreamOnly()));
+    b.append(String.format(Locale.ROOT, "two-stage        %.6g + %.6g / alpha%n", c.floor(), c.interactionMean()));
+    b.append(String.format(Locale.ROOT, "downstream-only  %.6g%n", c.downstreamOnly()));
     for (CrossoverStudy.BaselinePoint pt : r.simulation().points()) {
       b.append(String.format(
           "baseline n=%-7d n(R - sigma^2) = %.4g +- %.2g  (%d replicates, %d not converged, %.1f LM iterations)%n",

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import twostage.experiments.Figure2Study;
 import twostage.experiments.LimitResult;
 import twostage.stats.TrendFit;
@@ -20,7 +19,7 @@ public final class Figure2View {
     ObjectNode root = json(r);
     JsonNode paper = paperDigitised();
     for (Figure2Study.Panel p : r.panels()) {
-      SweepView.writeCsv(dir.resolve("panel-" + p.id() + ".csv"), p.points(), p.vary());
+      SweepView.writeCsv(dir.resolve("panel-" + p.id() + ".csv"), p.points());
       JsonNode pts = paper.path(p.id()).path("points");
       Figure2Charts.draw(p, pts.isArray() ? pts : null, dir.resolve("panel-" + p.id()));
     }
@@ -51,7 +50,7 @@ public final class Figure2View {
       o.put("vary", p.vary().substring(2));
       ArrayNode pts = o.putArray("points");
       for (LimitResult l : p.points()) {
-        pts.add(SweepView.row(l, p.vary()));
+        pts.add(SweepView.row(l));
       }
       ArrayNode fs = o.putArray("fits");
       p.fits().forEach(f -> fs.add(fit(f)));
@@ -106,10 +105,5 @@ public final class Figure2View {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the digitised paper values", e);
     }
-  }
-
-  /** Unused rows guard: panels always have points. */
-  static boolean empty(List<?> l) {
-    return l == null || l.isEmpty();
   }
 }

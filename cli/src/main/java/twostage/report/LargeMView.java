@@ -26,11 +26,7 @@ public final class LargeMView {
   public static ObjectNode json(LargeMStudy.Result r, Optional<ClosedFormLaw> printed, Map<String, Double> references) {
     ObjectNode root = Json.object();
     root.put("model", r.spec().model().model());
-    ObjectNode params = Json.MAPPER.valueToTree(r.parameters());
-    params.put("m", r.spec().m());
-    params.put("reps", r.spec().reps());
-    params.put("seed", r.spec().seed());
-    root.set("params", params);
+    root.set("params", params(r));
     ObjectNode sample = root.putObject("scaledRep");
     sample.put("mean", r.mean().value());
     sample.put("stdError", r.mean().stdError());
@@ -73,6 +69,15 @@ public final class LargeMView {
     return root;
   }
 
+  /** The instance's parameters with the check's m, replicates and seed. */
+  private static ObjectNode params(LargeMStudy.Result r) {
+    ObjectNode params = Json.MAPPER.valueToTree(r.parameters());
+    params.put("m", r.spec().m());
+    params.put("reps", r.spec().reps());
+    params.put("seed", r.spec().seed());
+    return params;
+  }
+
   /** Kolmogorov distance of the sample to a printed law. */
   public static double printedKs(LargeMStudy.Result r, ClosedFormLaw law) {
     double[] sorted = r.scaledRep().clone();
@@ -83,11 +88,7 @@ public final class LargeMView {
   /** The table of a check. */
   public static String table(LargeMStudy.Result r, Optional<ClosedFormLaw> printed, Map<String, Double> references) {
     StringBuilder b = new StringBuilder();
-    ObjectNode params = Json.MAPPER.valueToTree(r.parameters());
-    params.put("m", r.spec().m());
-    params.put("reps", r.spec().reps());
-    params.put("seed", r.spec().seed());
-    b.append("twostage check ").append(r.spec().model().model()).append("  ").append(Json.line(params)).append('\n');
+    b.append("twostage check ").append(r.spec().model().model()).append("  ").append(Json.line(params(r))).append('\n');
     Estimate lim = r.limit().estimate().mean();
     Format.row(b, "m*Rep(w_m) mean", Format.pm(r.mean()) + "  (R = " + r.spec().reps() + ")");
     Format.row(b, "engine E||L(Z)||^2", Format.pm(lim) + String.format(Locale.ROOT, "   (z = %.2f)", r.meanZ()));

@@ -3,6 +3,7 @@ package twostage.report;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -39,20 +40,20 @@ public final class LearningCurveChart {
       px[2 * g - 1 - i] = m[i];
       py[2 * g - 1 - i] = c.predictedLow()[i];
     }
-    XYSeries band = chart.addSeries(String.format("plug-in prediction, %s%% bootstrap band",
+    XYSeries band = chart.addSeries(String.format(Locale.ROOT, "plug-in prediction, %s%% bootstrap band",
         Format.percent(c.level())), px, py);
     band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
     band.setFillColor(new Color(70, 130, 220, 60));
     band.setLineColor(new Color(70, 130, 220, 60));
     band.setMarker(SeriesMarkers.NONE);
-    XYSeries pred = chart.addSeries(String.format("plug-in: sigma^2 (1 + d_eff/n) + E||L||^2/m, E||L||^2 = %.3g",
+    XYSeries pred = chart.addSeries(String.format(Locale.ROOT, "plug-in: sigma^2 (1 + d_eff/n) + E||L||^2/m, E||L||^2 = %.3g",
         c.interaction()[0]), m, c.predicted());
     pred.setMarker(SeriesMarkers.NONE);
     pred.setLineColor(new Color(30, 80, 200));
     pred.setLineWidth(2.5f);
     double[] y = c.mse().stream().mapToDouble(Estimate::value).toArray();
     double[] err = c.mse().stream().mapToDouble(e -> 2 * e.stdError()).toArray();
-    XYSeries measured = chart.addSeries(String.format("measured held-out error (fit a + b/m: b = %.3g +/- %.2g)",
+    XYSeries measured = chart.addSeries(String.format(Locale.ROOT, "measured held-out error (fit a + b/m: b = %.3g +/- %.2g)",
         c.measuredSlope().value(), c.measuredSlope().stdError()), m, y, err);
     measured.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     measured.setMarker(SeriesMarkers.CIRCLE);

@@ -13,10 +13,10 @@ public final class SweepView {
   private SweepView() {}
 
   /** One point as a flat JSON row: the instance's scalar parameters, the estimate and its sizes. */
-  public static ObjectNode row(LimitResult r, String vary) {
+  public static ObjectNode row(LimitResult r) {
     ObjectNode o = Json.object();
     r.parameters().forEach((k, v) -> {
-      if (v instanceof Number || v instanceof String || v instanceof Boolean) {
+      if (scalar(v)) {
         o.set(k, Json.MAPPER.valueToTree(v));
       }
     });
@@ -39,11 +39,11 @@ public final class SweepView {
   }
 
   /** Writes one CSV row per point: its scalar parameters, mean, stdError, plugInMean, dEff, seconds. */
-  public static void writeCsv(Path file, List<LimitResult> rows, String vary) {
+  public static void writeCsv(Path file, List<LimitResult> rows) {
     List<String> cols = new ArrayList<>();
     if (!rows.isEmpty()) {
       rows.get(0).parameters().forEach((k, v) -> {
-        if (v instanceof Number || v instanceof String || v instanceof Boolean) {
+        if (scalar(v)) {
           cols.add(k);
         }
       });
@@ -58,6 +58,11 @@ public final class SweepView {
           .append(r.seconds()).append('\n');
     }
     ReportFiles.write(file, b.toString());
+  }
+
+  /** A parameter that fits one cell: a number, a string or a boolean (not a list or a matrix). */
+  private static boolean scalar(Object v) {
+    return v instanceof Number || v instanceof String || v instanceof Boolean;
   }
 
   private static String csv(Object v) {
