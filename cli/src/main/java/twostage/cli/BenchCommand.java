@@ -35,14 +35,21 @@ import twostage.theory.MonteCarloMoments;
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--K", defaultValue = "4") int k;
-  @Option(names = "--d", defaultValue = "20") int d;
-  @Option(names = "--beta", defaultValue = "2") double beta;
+  @Option(names = "--K", defaultValue = "4", description = "Number of components K (default: ${DEFAULT-VALUE}).")
+  int k;
 
-  @Option(names = "--fisher-samples", defaultValue = "100000", converter = Counts.class)
+  @Option(names = "--d", defaultValue = "20", description = "Ambient dimension d (>= K) (default: ${DEFAULT-VALUE}).")
+  int d;
+
+  @Option(names = "--beta", defaultValue = "2", description = "Centre scale: u*_i = beta e_i (default: ${DEFAULT-VALUE}).")
+  double beta;
+
+  @Option(names = "--fisher-samples", defaultValue = "100000", converter = Counts.class,
+      description = "Monte Carlo samples for the Fisher information (default: ${DEFAULT-VALUE}).")
   long fisherSamples;
 
-  @Option(names = "--samples", defaultValue = "1000000", converter = Counts.class)
+  @Option(names = "--samples", defaultValue = "1000000", converter = Counts.class,
+      description = "Monte Carlo samples for the downstream moments (default: ${DEFAULT-VALUE}).")
   long samples;
 
   @Option(names = "--fd-samples", defaultValue = "1000000", converter = Counts.class,
@@ -64,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
     Check.atLeast(spec, "--samples", samples, 20);
     Check.atLeast(spec, "--fd-samples", fdSamples, 20);
     Check.atLeast(spec, "--repeats", repeats, 1);
-    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    int t = RunOptions.threads(threads);
     PrintWriter out = spec.commandLine().getOut();
     MixtureInstance inst = MixtureInstance.appendixK(k, d, beta, 1.0, 0.5);
     double directMedian;
