@@ -28,8 +28,10 @@ public final class LimitStudy {
     try {
       est = m.limit(spec.model().settings(), spec.seed(), runner);
     } catch (twostage.theory.RegularityException e) {
-      throw new twostage.theory.RegularityException(
-          "the theory does not apply to " + spec.model().model() + " with " + options(spec.model()) + ": " + e.getMessage());
+      String msg = e.getMessage();
+      throw new twostage.theory.RegularityException(msg.contains("the theory does not apply")
+          ? msg + " (with " + options(spec.model()) + ")"
+          : "the theory does not apply to " + spec.model().model() + " with " + options(spec.model()) + ": " + msg);
     }
     Map<String, String> settings = new LinkedHashMap<>();
     for (Parameter p : spec.model().caseStudy().parameters()) {
